@@ -1,0 +1,5 @@
+add_executable(baseline_bench baseline_bench.cpp)
+target_link_libraries(baseline_bench PRIVATE cp::runner benchmark::benchmark)
+target_compile_definitions(baseline_bench PRIVATE CHOKEPOINT_SOURCE_DIR="${CHOKEPOINT_SOURCE_ROOT}")
+chokepoint_set_warnings(baseline_bench)
+set_target_properties(baseline_bench PROPERTIES RUNTIME_OUTPUT_DIRECTORY ${CMAKE_BINARY_DIR}/bin)

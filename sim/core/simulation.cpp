@@ -1,0 +1,95 @@
+#include "sim/core/simulation.hpp"
+
+#include <algorithm>
+#include <stdexcept>
+
+namespace cp::core {
+
+std::uint32_t Simulation::registerKind(std::string name, Handler handler)
+{
+    if (!handler)
+        throw std::invalid_argument("simulation: event kind '" + name + "' has no handler");
+    m_kinds.push_back({std::move(name), std::move(handler)});
+    return static_cast<std::uint32_t>(m_kinds.size() - 1);
+}
+
+const std::string& Simulation::kindName(std::uint32_t kind) const { return m_kinds.at(kind).name; }
+
+void Simulation::setStartTime(SimTime t)
+{
+    if (m_eventCount != 0 || !m_queue.empty())
+        throw std::logic_error("simulation: start time set after events were scheduled");
+    m_now = t;
+}
+
+EventId Simulation::scheduleAt(SimTime t, std::uint32_t kind, std::uint32_t target, std::uint64_t payload,
+                               std::int32_t priority)
+{
+    if (t < m_now)
+        throw std::logic_error("simulation: event of kind '" + kindName(kind) + "' scheduled at " + formatDate(t) +
+                               ", before the current time " + formatDate(m_now));
+    if (kind >= m_kinds.size())
+        throw std::out_of_range("simulation: unknown event kind");
+    Event e;
+    e.time = t;
+    e.priority = priority;
+    e.kind = kind;
+    e.target = target;
+    e.payload = payload;
+    return m_queue.push(e);
+}
+
+EventId Simulation::scheduleIn(SimTime delay, std::uint32_t kind, std::uint32_t target, std::uint64_t payload,
+                               std::int32_t priority)
+{
+    return scheduleAt(m_now + delay, kind, target, payload, priority);
+}
+
+void Simulation::dispatch(const Event& e)
+{
+    m_now = e.time;
+    ++m_eventCount;
+    m_fingerprint.addSigned(e.time);
+    m_fingerprint.add((static_cast<std::uint64_t>(e.kind) << 32) | e.target);
+    m_fingerprint.add(e.payload);
+    m_kinds[e.kind].handler(*this, e);
+}
+
+bool Simulation::step()
+{
+    if (m_queue.empty())
+        return false;
+    dispatch(m_queue.pop());
+    return true;
+}
+
+StopReason Simulation::runUntil(SimTime end)
+{
+    m_stopRequested = false;
+    while (!m_queue.empty()) {
+        if (m_queue.top().time >= end) {
+            m_now = std::max(m_now, end);
+            return StopReason::ReachedTime;
+        }
+        dispatch(m_queue.pop());
+        if (m_stopRequested)
+            return StopReason::Stopped;
+    }
+    m_now = std::max(m_now, end);
+    return StopReason::QueueEmpty;
+}
+
+StopReason Simulation::runFor(std::uint64_t maxEvents)
+{
+    m_stopRequested = false;
+    for (std::uint64_t i = 0; i < maxEvents; ++i) {
+        if (m_queue.empty())
+            return StopReason::QueueEmpty;
+        dispatch(m_queue.pop());
+        if (m_stopRequested)
+            return StopReason::Stopped;
+    }
+    return m_queue.empty() ? StopReason::QueueEmpty : StopReason::BudgetExhausted;
+}
+
+}  // namespace cp::core

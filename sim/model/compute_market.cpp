@@ -1,0 +1,178 @@
+// The monthly compute market: data centres' installed capacity goes to their owners, and the
+// capacity of leasing operators flows to firms with leasing budgets over a network cut by the
+// diffusion rule's leasing restriction and remote-access controls (min-cost flow: firms take
+// the cheapest open capacity first). Then each firm's compute is split by site and use.
+#include "sim/model/world.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace cp::model {
+
+namespace {
+constexpr double kScale = 100.0; // flow units per H100e
+std::int64_t toFlow(double h100e) { return static_cast<std::int64_t>(std::floor(std::max(0.0, h100e) * kScale)); }
+} // namespace
+
+double World::controlledShare(int d, const scenario::Policy& p) const
+{
+    const auto& st = m_dcs[static_cast<std::size_t>(d)];
+    if (st.capacityH100e <= 0)
+        return 0.0;
+    double controlled = 0;
+    for (const auto& c : st.cohorts) {
+        const auto& chip = m_s.chips[static_cast<std::size_t>(c.chip)];
+        if (m_rules.chipMatches(p, chip))
+            controlled += static_cast<double>(c.units) * chip.h100e();
+    }
+    return std::clamp(controlled / st.capacityH100e, 0.0, 1.0);
+}
+
+void World::computeMarket(SimTime t0, SimTime t1)
+{
+    const auto& dcs = m_s.dataCentres;
+    const auto& firms = m_s.firms;
+    for (std::size_t d = 0; d < dcs.size(); ++d) {
+        double cap = 0;
+        for (const auto& c : m_dcs[d].cohorts)
+            cap += static_cast<double>(c.units) * m_s.chips[static_cast<std::size_t>(c.chip)].h100e();
+        m_dcs[d].capacityH100e = cap;
+    }
+    for (auto& f : m_firms) {
+        std::fill(f.leasedFrom.begin(), f.leasedFrom.end(), 0.0);
+        f.leaseSpendUsd = 0;
+    }
+
+    m_flow.clear();
+    const net::NodeIndex src = m_flow.addNode(), sink = m_flow.addNode();
+    std::vector<net::NodeIndex> dcNode(dcs.size(), -1), firmNode(firms.size(), -1);
+    std::vector<double> cheapest(firms.size(), 1e300);
+    struct LeaseEdge {
+        net::EdgeIndex edge;
+        std::size_t firm, dc;
+        double price;
+    };
+    std::vector<LeaseEdge> edges;
+    for (std::size_t d = 0; d < dcs.size(); ++d) {
+        const auto& dc = dcs[d];
+        if (!dc.owner.empty() || m_dcs[d].capacityH100e <= 0)
+            continue;
+        const double price = dc.leasePriceUsdPerH100eHour.at(t0);
+        for (std::size_t f = 0; f < firms.size(); ++f) {
+            const auto& firm = firms[f];
+            if (firm.leaseBudgetUsdPerMonth.at(t0) <= 0)
+                continue;
+            const bool home = dc.location == firm.hq;
+            if ((home && !firm.leasesDomestic) || (!home && !firm.leasesOffshore) || contains(dc.refusesLesseesFrom, firm.hq))
+                continue;
+            const RouteDecision dec = m_rules.averaged(t0, t1, [&](SimTime t) {
+                return m_rules.leaseDecision(firm, dc, t, [&](const scenario::Policy& p) {
+                    return controlledShare(static_cast<int>(d), p);
+                });
+            });
+            if (dec.policy && dec.open < 1.0) {
+                net::RouteBlock b{net::RouteKind::Lease, dc.id, firm.id, {}, dec.policy->id, dec.policy->name,
+                                  dec.policy->from, dec.open,
+                                  (dec.open <= 0 ? "leasing closed by " : "leasing capped by ") + dec.policy->name};
+                noteBlock(b, t0, firm.id);
+                addNetworkEdge({dc.id, firm.id, {}, net::RouteKind::Lease, 0, dec.open <= 0, dec.open > 0,
+                                dec.policy->id, b.reason, dec.policy->from});
+            }
+            if (dec.open <= 0)
+                continue;
+            if (dcNode[d] < 0) {
+                dcNode[d] = m_flow.addNode();
+                m_flow.addEdge(src, dcNode[d], toFlow(m_dcs[d].capacityH100e), 0);
+            }
+            if (firmNode[f] < 0)
+                firmNode[f] = m_flow.addNode();
+            cheapest[f] = std::min(cheapest[f], price);
+            const auto e = m_flow.addEdge(dcNode[d], firmNode[f], toFlow(dec.open * m_dcs[d].capacityH100e),
+                                          static_cast<std::int64_t>(std::llround(price * 100.0)));
+            edges.push_back({e, f, d, price});
+        }
+    }
+    const double hours = m_s.market.leaseHoursPerMonth;
+    for (std::size_t f = 0; f < firms.size(); ++f) {
+        if (firmNode[f] < 0)
+            continue;
+        double demand = firms[f].leaseBudgetUsdPerMonth.at(t0) / (cheapest[f] * hours);
+        // A firm with a compute target leases only the gap its own data centres leave.
+        if (const double target = firms[f].computeTargetH100e.at(t0); target > 0) {
+            double owned = 0;
+            for (std::size_t d = 0; d < dcs.size(); ++d)
+                if (dcs[d].owner == firms[f].id && firms[f].ownsCompute)
+                    owned += m_dcs[d].capacityH100e;
+            demand = std::min(demand, std::max(0.0, target - owned));
+        }
+        m_flow.addEdge(firmNode[f], sink, toFlow(demand), 0);
+    }
+    if (edges.empty())
+        return;
+    m_flow.solve(src, sink);
+    for (const LeaseEdge& le : edges) {
+        const double h = static_cast<double>(m_flow.flow(le.edge)) / kScale;
+        auto& fs = m_firms[le.firm];
+        const auto key = std::make_pair(static_cast<int>(le.firm), static_cast<int>(le.dc));
+        const bool was = m_leaseActive[key];
+        const auto& firm = firms[le.firm];
+        const auto& dc = dcs[le.dc];
+        if (h > 0) {
+            fs.leasedFrom[le.dc] += h;
+            fs.leaseSpendUsd += h * le.price * hours;
+            addNetworkEdge({dc.id, firm.id, {}, net::RouteKind::Lease, h, false, false, {}, {}, 0});
+        }
+        const bool now = h >= 1.0;
+        if (now != was) {
+            m_leaseActive[key] = now;
+            log(t0, LogKind::Lease,
+                now ? firm.name + " leases capacity at " + dc.name + " (" + dc.location + ", operator " + dc.operatorName + ")"
+                    : firm.name + "'s lease at " + dc.name + " ends",
+                firm.id);
+        }
+    }
+}
+
+void World::allocateFirmCompute(SimTime t0)
+{
+    const auto& dcs = m_s.dataCentres;
+    for (std::size_t f = 0; f < m_firms.size(); ++f) {
+        const auto& firm = m_s.firms[f];
+        auto& fs = m_firms[f];
+        std::fill(fs.byChip.begin(), fs.byChip.end(), 0.0);
+        fs.homeH100e = fs.offshoreH100e = fs.smuggledH100e = fs.leasedH100e = fs.leasedOffshoreH100e = fs.domesticChipH100e = 0;
+        for (std::size_t d = 0; d < dcs.size(); ++d) {
+            const auto& st = m_dcs[d];
+            double amount = fs.leasedFrom[d];
+            fs.leasedH100e += amount;
+            if (dcs[d].location != firm.hq)
+                fs.leasedOffshoreH100e += amount;
+            if (dcs[d].owner == firm.id && firm.ownsCompute)
+                amount += st.capacityH100e;
+            if (amount <= 0 || st.capacityH100e <= 0)
+                continue;
+            const bool home = dcs[d].location == firm.hq;
+            (home ? fs.homeH100e : fs.offshoreH100e) += amount;
+            for (const auto& c : st.cohorts) {
+                const auto& chip = m_s.chips[static_cast<std::size_t>(c.chip)];
+                const double part = amount * static_cast<double>(c.units) * chip.h100e() / st.capacityH100e;
+                fs.byChip[static_cast<std::size_t>(c.chip)] += part;
+                if (c.smuggled)
+                    fs.smuggledH100e += part;
+                if (chip.origin == firm.hq && home)
+                    fs.domesticChipH100e += part;
+            }
+        }
+        // Inference is served at home first (latency, data rules; on domestic chips where the
+        // firm has them); what home capacity cannot serve runs abroad.
+        const double total = fs.homeH100e + fs.offshoreH100e;
+        double inference = std::clamp(firm.inferenceShare.at(t0), 0.0, 1.0) * total;
+        fs.inferenceH100e = inference;
+        const double fromHome = std::min(inference, fs.homeH100e);
+        inference -= fromHome;
+        fs.trainingHomeH100e = fs.homeH100e - fromHome;
+        fs.trainingOffshoreH100e = fs.offshoreH100e - std::min(inference, fs.offshoreH100e);
+    }
+}
+
+} // namespace cp::model

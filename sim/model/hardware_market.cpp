@@ -1,0 +1,219 @@
+// The monthly hardware market: new chips flow from producers to data centres over a network
+// whose edges the rules in force cut or cap, solved as a min-cost max-flow problem (flow unit:
+// 1/100 H100e; cost unit: $100 per H100e). Smuggling is a capped, costlier path with seizures.
+#include "sim/model/world.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace cp::model {
+
+namespace {
+constexpr double kScale = 100.0; // flow units per H100e
+
+std::int64_t toFlow(double h100e) { return static_cast<std::int64_t>(std::floor(std::max(0.0, h100e) * kScale)); }
+
+struct ShipEdge {
+    net::EdgeIndex edge;
+    int chip;
+    int dc;
+    int route; ///< smuggling route index, -1 for a legal shipment
+    bool controlled; ///< counts against a diffusion-rule tier-2 cap
+};
+} // namespace
+
+double World::dcDemandH100e(int d, SimTime t) const
+{
+    const auto& dc = m_s.dataCentres[static_cast<std::size_t>(d)];
+    SimTime horizon = t;
+    if (!dc.owner.empty())
+        if (const auto* firm = m_s.findFirm(dc.owner))
+            horizon = core::addMonths(t, static_cast<int>(std::lround(firm->stockpileMonths)));
+    const double target = dc.powerMw.at(horizon) * dc.h100ePerMw;
+    const auto& st = m_dcs[static_cast<std::size_t>(d)];
+    return std::max(0.0, target - st.capacityH100e - st.inTransitH100e);
+}
+
+void World::hardwareMarket(SimTime t0, SimTime t1)
+{
+    const auto& chips = m_s.chips;
+    const auto& dcs = m_s.dataCentres;
+    for (std::size_t d = 0; d < dcs.size(); ++d) {
+        double cap = 0;
+        for (const auto& c : m_dcs[d].cohorts)
+            cap += static_cast<double>(c.units) * chips[static_cast<std::size_t>(c.chip)].h100e();
+        m_dcs[d].capacityH100e = cap;
+    }
+
+    m_flow.clear();
+    const net::NodeIndex src = m_flow.addNode(), sink = m_flow.addNode();
+    std::vector<net::NodeIndex> supply(chips.size(), -1), dcNode(dcs.size(), -1);
+    std::vector<double> demand(dcs.size(), 0.0);
+    for (std::size_t c = 0; c < chips.size(); ++c) {
+        if (m_inventory[c] <= 0 || t0 < chips[c].available || chips[c].h100e() <= 0)
+            continue;
+        supply[c] = m_flow.addNode();
+        m_flow.addEdge(src, supply[c], toFlow(static_cast<double>(m_inventory[c]) * chips[c].h100e()), 0);
+    }
+    for (std::size_t d = 0; d < dcs.size(); ++d) {
+        demand[d] = dcDemandH100e(static_cast<int>(d), t0);
+        if (demand[d] <= 0)
+            continue;
+        dcNode[d] = m_flow.addNode();
+        m_flow.addEdge(dcNode[d], sink, toFlow(demand[d]), 0);
+    }
+
+    // Tier-2 caps of the diffusion rule are shared by the controlled chips shipped this month.
+    const scenario::Policy* diffusion = m_rules.diffusionRule(t0);
+    std::size_t controlledChips = 0;
+    if (diffusion)
+        for (std::size_t c = 0; c < chips.size(); ++c)
+            if (supply[c] >= 0 && m_rules.chipMatches(*diffusion, chips[c]) && chips[c].origin == diffusion->actor)
+                ++controlledChips;
+
+    std::vector<ShipEdge> shipEdges;
+    std::map<std::pair<std::size_t, std::string>, net::NodeIndex> gates; // (chip, destination)
+    std::map<std::string, const scenario::Policy*> routeBlockedBy;      // "dest/chip"
+    std::map<std::string, bool> routeAnyOpen;
+    for (std::size_t c = 0; c < chips.size(); ++c) {
+        if (supply[c] < 0)
+            continue;
+        const auto& chip = chips[c];
+        const double price = chip.priceUsd.at(t0);
+        for (std::size_t d = 0; d < dcs.size(); ++d) {
+            if (dcNode[d] < 0)
+                continue;
+            const auto& dc = dcs[d];
+            const std::string route = dc.location + "/" + chip.id;
+            const RouteDecision dec = m_rules.averaged(t0, t1, [&](SimTime t) { return m_rules.hardwareDecision(chip, dc, t); });
+            if (dec.policy && dec.open < 1.0) {
+                net::RouteBlock b{net::RouteKind::Hardware, chip.id, dc.id, chip.id, dec.policy->id,
+                                  dec.policy->name, dec.policy->from, dec.open,
+                                  dec.open <= 0 ? "closed by " + dec.policy->name : "capped by " + dec.policy->name};
+                noteBlock(b, t0, dc.owner);
+                addNetworkEdge({m_chipProducer[c], dc.id, chip.id, net::RouteKind::Hardware, 0, dec.open <= 0,
+                                dec.open > 0, dec.policy->id, b.reason, dec.policy->from});
+            }
+            if (dec.open <= 0) {
+                if (!routeBlockedBy.count(route))
+                    routeBlockedBy[route] = dec.policy;
+                continue;
+            }
+            routeAnyOpen[route] = true;
+            const bool controlled = diffusion && m_rules.chipMatches(*diffusion, chip) &&
+                                    chip.origin == diffusion->actor && chip.origin != dc.location;
+            const auto* jur = m_s.findJurisdiction(dc.location);
+            const bool tier2Capped = controlled && jur && jur->diffusionTier == 2;
+            net::NodeIndex from = supply[c];
+            if (dec.capUnitsPerMonth >= 0 || tier2Capped) {
+                auto key = std::make_pair(c, dc.location);
+                auto it = gates.find(key);
+                if (it == gates.end()) {
+                    double capH = 1e15;
+                    if (dec.capUnitsPerMonth >= 0)
+                        capH = dec.capUnitsPerMonth * chip.h100e();
+                    if (tier2Capped) {
+                        const auto j = static_cast<std::size_t>(jur - m_s.jurisdictions.data());
+                        const double remaining = std::max(0.0, diffusion->tier2CapH100e - m_tier2Used[j]);
+                        capH = std::min(capH, remaining / static_cast<double>(std::max<std::size_t>(1, controlledChips)));
+                    }
+                    const net::NodeIndex g = m_flow.addNode();
+                    m_flow.addEdge(supply[c], g, toFlow(capH), 0);
+                    it = gates.emplace(key, g).first;
+                }
+                from = it->second;
+            }
+            const double unitCost = price * (1.0 + dec.revenueShare * m_s.market.revenueSharePassThrough) / chip.h100e();
+            const auto e = m_flow.addEdge(from, dcNode[d], toFlow(dec.open * demand[d]),
+                                          static_cast<std::int64_t>(std::llround(unitCost / 100.0)));
+            shipEdges.push_back({e, static_cast<int>(c), static_cast<int>(d), -1, tier2Capped});
+        }
+    }
+
+    // Smuggling: per route and chip a capped node feeding non-state data centres at the destination.
+    const double capFactor = m_rules.smugglingCapacityFactor(t0);
+    for (std::size_t r = 0; r < m_s.smuggling.size(); ++r) {
+        const auto& route = m_s.smuggling[r];
+        for (const auto& chipId : route.chips) {
+            const auto* chip = m_s.findChip(chipId);
+            const auto c = static_cast<std::size_t>(chip - chips.data());
+            const double units = route.capacityUnitsPerMonth.at(t0) * capFactor;
+            if (supply[c] < 0 || units < 1)
+                continue;
+            const net::NodeIndex node = m_flow.addNode();
+            m_flow.addEdge(supply[c], node, toFlow(units * chip->h100e()), 0);
+            const double unitCost = chip->priceUsd.at(t0) * (1.0 + route.pricePremium) / chip->h100e();
+            for (std::size_t d = 0; d < dcs.size(); ++d) {
+                if (dcNode[d] < 0 || dcs[d].location != route.destination || dcs[d].stateFunded)
+                    continue;
+                const auto e = m_flow.addEdge(node, dcNode[d], toFlow(demand[d]),
+                                              static_cast<std::int64_t>(std::llround(unitCost / 100.0)));
+                shipEdges.push_back({e, static_cast<int>(c), static_cast<int>(d), static_cast<int>(r), false});
+            }
+        }
+    }
+
+    m_flow.solve(src, sink);
+
+    const int leadDays = m_s.market.shipmentLeadDays;
+    const double seizureFloor = m_rules.smugglingSeizureFloor(t0);
+    for (const ShipEdge& se : shipEdges) {
+        const auto c = static_cast<std::size_t>(se.chip);
+        const auto& chip = chips[c];
+        const auto units = std::min<std::int64_t>(
+            m_inventory[c], static_cast<std::int64_t>(std::floor(static_cast<double>(m_flow.flow(se.edge)) / (chip.h100e() * kScale))));
+        if (units <= 0)
+            continue;
+        const auto& dc = dcs[static_cast<std::size_t>(se.dc)];
+        const std::string route = dc.location + "/" + chip.id;
+        m_inventory[c] -= units;
+        auto& l = m_ledger[c];
+        l.atProducer -= units;
+        std::int64_t delivered = units;
+        if (se.route >= 0) {
+            const auto& sr = m_s.smuggling[static_cast<std::size_t>(se.route)];
+            const double p = std::max(sr.seizureProbability, seizureFloor);
+            const auto seized = static_cast<std::int64_t>(m_rng.stream("smuggling/" + sr.id).binomial(static_cast<std::uint64_t>(units), p));
+            delivered -= seized;
+            l.seized += seized;
+            m_smuggledUnits[route] += static_cast<double>(units);
+            m_seizedUnits[route] += static_cast<double>(seized);
+            if (seized > 0)
+                log(t0, LogKind::Seizure, std::to_string(seized) + " smuggled " + chip.name + " seized on route " + sr.id, dc.owner);
+        } else {
+            m_shippedUnits[route] += static_cast<double>(units);
+            if (se.controlled)
+                m_tier2Used[static_cast<std::size_t>(m_s.findJurisdiction(dc.location) - m_s.jurisdictions.data())] +=
+                    static_cast<double>(units) * chip.h100e();
+        }
+        addNetworkEdge({m_chipProducer[c], dc.id, chip.id, se.route >= 0 ? net::RouteKind::Smuggling : net::RouteKind::Hardware,
+                        static_cast<double>(units) * chip.h100e(), false, false, {}, {}, 0});
+        if (delivered <= 0)
+            continue;
+        l.inTransit += delivered;
+        m_dcs[static_cast<std::size_t>(se.dc)].inTransitH100e += static_cast<double>(delivered) * chip.h100e();
+        const int extraDays = se.route >= 0 ? leadDays : 0; // smuggled goods take a detour
+        m_shipments.push_back({se.chip, se.dc, delivered, t0 + (leadDays + extraDays) * core::kDay, se.route >= 0});
+        m_sim.scheduleAt(m_shipments.back().arrival, m_kArrival, 0, m_shipments.size() - 1, 1);
+    }
+
+    // Narrate routes that close or open, once per change.
+    for (const auto& [route, policy] : routeBlockedBy) {
+        if (routeAnyOpen.count(route) || !policy)
+            continue;
+        if (m_routeShipped[route]) {
+            log(t0, LogKind::Blocked, "Shipments on route " + route + " stop: closed by " + policy->name +
+                " (since " + core::formatDate(policy->from) + ")", {}, policy->id);
+            m_routeShipped[route] = false;
+        }
+    }
+    for (const auto& [route, units] : m_shippedUnits) {
+        if (units > 0 && !m_routeShipped[route]) {
+            m_routeShipped[route] = true;
+            log(t0, LogKind::Shipment, "Shipments on route " + route + " begin (" +
+                std::to_string(static_cast<long long>(units)) + " units this month)");
+        }
+    }
+}
+
+} // namespace cp::model

@@ -1,0 +1,109 @@
+// Monthly recording: dense series per (entity, metric), created on first use and zero-filled
+// for earlier months so every series has one value per period.
+#include "sim/model/world.hpp"
+
+#include <cmath>
+#include <limits>
+
+namespace cp::model {
+
+const Series* RunResult::find(std::string_view entity, std::string_view metric) const
+{
+    for (const auto& s : series)
+        if (s.entity == entity && s.metric == metric)
+            return &s;
+    return nullptr;
+}
+
+Series& World::series(const std::string& entity, EntityKind kind, const std::string& metric)
+{
+    auto key = std::make_pair(entity, metric);
+    auto it = m_seriesIndex.find(key);
+    if (it == m_seriesIndex.end()) {
+        m_result.series.push_back({entity, kind, metric, std::vector<double>(m_result.periods.size(), 0.0)});
+        it = m_seriesIndex.emplace(std::move(key), m_result.series.size() - 1).first;
+    }
+    return m_result.series[it->second];
+}
+
+void World::record(std::size_t period, SimTime)
+{
+    const double nan = std::numeric_limits<double>::quiet_NaN();
+    double frontier = -1;
+    for (const auto& fs : m_firms)
+        frontier = std::max(frontier, fs.capability);
+    const double pointsPerMonth = m_s.capability.frontierPointsPerYear / 12.0;
+    for (std::size_t f = 0; f < m_firms.size(); ++f) {
+        const auto& id = m_s.firms[f].id;
+        const auto& fs = m_firms[f];
+        auto put = [&](const char* metric, double v) { series(id, EntityKind::Firm, metric).values[period] = v; };
+        const bool hasModel = fs.capability >= 0;
+        put("capability_index", hasModel ? fs.capability : nan);
+        put("frontier_gap_months", hasModel ? (frontier - fs.capability) / pointsPerMonth : nan);
+        put("compute_home_h100e", fs.homeH100e);
+        put("compute_offshore_h100e", fs.offshoreH100e);
+        put("compute_smuggled_h100e", fs.smuggledH100e);
+        put("compute_leased_h100e", fs.leasedH100e);
+        put("compute_leased_offshore_h100e", fs.leasedOffshoreH100e);
+        put("compute_domestic_chips_h100e", fs.domesticChipH100e);
+        put("inference_h100e", fs.inferenceH100e);
+        put("training_home_h100e", fs.trainingHomeH100e);
+        put("training_offshore_h100e", fs.trainingOffshoreH100e);
+        put("training_flop_cumulative", fs.trainingFlopCumulative);
+        put("offshore_training_share", fs.trainingFlopCumulative > 0
+                                           ? fs.offshoreTrainingFlopCumulative / fs.trainingFlopCumulative
+                                           : 0.0);
+        put("domestic_data_flop_offshore_cumulative", fs.domesticDataFlopOffshoreCumulative);
+        put("lease_spend_usd", fs.leaseSpendUsd);
+        put("models_released", fs.modelsReleased);
+        for (std::size_t c = 0; c < fs.byChip.size(); ++c)
+            if (fs.byChip[c] > 0)
+                series(id + "/" + m_s.chips[c].id, EntityKind::Firm, "compute_h100e").values[period] = fs.byChip[c];
+    }
+    // Jurisdictions: installed chips where they physically sit.
+    std::vector<double> units(m_s.jurisdictions.size(), 0.0), h100e(m_s.jurisdictions.size(), 0.0);
+    for (std::size_t d = 0; d < m_dcs.size(); ++d) {
+        const auto* j = m_s.findJurisdiction(m_s.dataCentres[d].location);
+        const auto ji = static_cast<std::size_t>(j - m_s.jurisdictions.data());
+        for (const auto& c : m_dcs[d].cohorts) {
+            units[ji] += static_cast<double>(c.units);
+            h100e[ji] += static_cast<double>(c.units) * m_s.chips[static_cast<std::size_t>(c.chip)].h100e();
+        }
+    }
+    for (std::size_t d = 0; d < m_dcs.size(); ++d) {
+        double foreign = 0;
+        const auto& dc = m_s.dataCentres[d];
+        for (const auto& c : m_dcs[d].cohorts)
+            if (m_s.chips[static_cast<std::size_t>(c.chip)].origin != dc.location)
+                foreign += static_cast<double>(c.units);
+        series(dc.id, EntityKind::DataCentre, "capacity_h100e").values[period] = m_dcs[d].capacityH100e;
+        series(dc.id, EntityKind::DataCentre, "foreign_chips_units").values[period] = foreign;
+    }
+    for (std::size_t j = 0; j < m_s.jurisdictions.size(); ++j) {
+        const auto& id = m_s.jurisdictions[j].id;
+        series(id, EntityKind::Jurisdiction, "chips_installed_h100e").values[period] = h100e[j];
+        series(id, EntityKind::Jurisdiction, "chips_installed_units").values[period] = units[j];
+    }
+    for (const auto& [route, u] : m_shippedUnits)
+        series(route, EntityKind::Route, "shipments_units").values[period] = u;
+    for (const auto& [route, u] : m_smuggledUnits)
+        series(route, EntityKind::Route, "smuggled_units").values[period] = u;
+    for (const auto& [route, u] : m_seizedUnits)
+        series(route, EntityKind::Route, "seized_units").values[period] = u;
+    for (std::size_t c = 0; c < m_ledger.size(); ++c) {
+        const auto& l = m_ledger[c];
+        const auto& id = m_s.chips[c].id;
+        auto put = [&](const char* metric, std::int64_t v) {
+            series(id, EntityKind::Chip, metric).values[period] = static_cast<double>(v);
+        };
+        put("ledger_initial", l.initial);
+        put("ledger_produced_cumulative", l.produced);
+        put("ledger_at_producer", l.atProducer);
+        put("ledger_in_transit", l.inTransit);
+        put("ledger_installed", l.installed);
+        put("ledger_seized_cumulative", l.seized);
+        put("ledger_retired_cumulative", l.retired);
+    }
+}
+
+} // namespace cp::model

@@ -1,0 +1,100 @@
+// One simulated world: builds the state from a Scenario, drives it with the event engine
+// (monthly market steps, policy switches, shipment arrivals, training runs, releases) and
+// records a RunResult. A World is single-use and owns everything it touches, so any number
+// run in parallel. Same scenario + seed => bit-identical result.
+#pragma once
+
+#include "sim/core/rng.hpp"
+#include "sim/core/simulation.hpp"
+#include "sim/model/policy_book.hpp"
+#include "sim/model/results.hpp"
+#include "sim/model/world_state.hpp"
+#include "sim/network/flow_problem.hpp"
+
+#include <map>
+#include <string>
+#include <vector>
+
+namespace cp::model {
+
+struct WorldOptions {
+    bool recordNetwork = false; ///< per-month network snapshots (the GUI's network view)
+    bool recordLog = true;
+    bool checkInvariants = true; ///< chip conservation etc. each month; throws on violation
+};
+
+/// A broken model invariant (chip conservation, negative stock, decreasing capability).
+class InvariantError : public std::logic_error {
+public:
+    using std::logic_error::logic_error;
+};
+
+class World {
+public:
+    World(const scenario::Scenario& scenario, std::uint64_t seed, WorldOptions options = {});
+    World(const World&) = delete;
+    World& operator=(const World&) = delete;
+
+    /// Runs from run.start to run.end (exclusive) and returns the result. Call once.
+    RunResult run();
+
+    [[nodiscard]] const std::vector<LedgerCounts>& ledger() const { return m_ledger; }
+
+private:
+    // Event handlers
+    void onMonth(SimTime t);
+    void onPolicy(int policy, bool on);
+    void onArrival(std::size_t shipment);
+    void onRunStart(int firm);
+    void onRelease(int firm, int run);
+    void onKnownRelease(int firm, std::size_t model);
+
+    // Monthly steps (each in its own file)
+    void retireChips(SimTime t);
+    void produce(SimTime t);
+    void hardwareMarket(SimTime t0, SimTime t1);
+    void computeMarket(SimTime t0, SimTime t1);
+    void allocateFirmCompute(SimTime t0);
+    void train(SimTime t0, SimTime t1);
+    void record(std::size_t period, SimTime t0);
+    void checkInvariants(SimTime t) const;
+
+    // Helpers
+    [[nodiscard]] double dcDemandH100e(int dc, SimTime t) const;
+    [[nodiscard]] double algorithmicMultiplier(SimTime runStart) const;
+    [[nodiscard]] double indexFor(double effectiveFlop) const;
+    [[nodiscard]] double controlledShare(int dc, const scenario::Policy& p) const;
+    void noteBlock(const net::RouteBlock& b, SimTime t, const std::string& firm);
+    void log(SimTime t, LogKind kind, std::string text, std::string firm = {}, std::string policy = {});
+    Series& series(const std::string& entity, EntityKind kind, const std::string& metric);
+    void addNetworkEdge(NetworkEdge e);
+
+    const scenario::Scenario& m_s;
+    WorldOptions m_opt;
+    core::Simulation m_sim;
+    core::RngStreams m_rng;
+    PolicyBook m_rules;
+    net::FlowProblem m_flow;
+
+    std::vector<std::int64_t> m_inventory; ///< per chip, at producers
+    std::vector<LedgerCounts> m_ledger;    ///< per chip
+    std::vector<DcState> m_dcs;
+    std::vector<FirmState> m_firms;
+    std::vector<Shipment> m_shipments;
+    std::vector<TrainingRun> m_runs;
+    std::vector<std::string> m_chipProducer; ///< producer id per chip (network view)
+    std::vector<double> m_tier2Used; ///< H100e of controlled chips shipped per jurisdiction under the diffusion rule
+
+    // Per-month flow figures for recording
+    std::map<std::string, double> m_shippedUnits, m_smuggledUnits, m_seizedUnits; ///< by "dest/chip"
+    std::map<std::pair<int, int>, bool> m_leaseActive;  ///< (firm, dc) leased last month
+    std::map<std::string, bool> m_routeShipped; ///< "dest/chip" had shipments last month
+    std::map<std::string, bool> m_blockSeen;
+
+    RunResult m_result;
+    std::map<std::pair<std::string, std::string>, std::size_t> m_seriesIndex;
+    std::size_t m_period = 0;
+    std::uint32_t m_kMonth = 0, m_kPolicy = 0, m_kArrival = 0, m_kRunStart = 0, m_kRelease = 0, m_kKnownRelease = 0;
+};
+
+} // namespace cp::model

@@ -1,0 +1,81 @@
+// The mutable state of one run: chips at producers, in transit and installed (in cohorts),
+// the chip ledger, firms' compute and training runs. Owned by World; plain data.
+#pragma once
+
+#include "sim/core/sim_time.hpp"
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace cp::model {
+
+using core::SimTime;
+
+/// Chips of one kind installed together at one data centre.
+struct Cohort {
+    int chip = 0;
+    std::int64_t units = 0;
+    SimTime installed = 0;
+    bool smuggled = false;
+};
+
+struct DcState {
+    std::vector<Cohort> cohorts;
+    double inTransitH100e = 0; ///< ordered, not yet arrived
+    double capacityH100e = 0;  ///< installed, refreshed each month
+};
+
+/// Every chip is in exactly one of these states; `initial + produced` equals the rest.
+struct LedgerCounts {
+    std::int64_t initial = 0;
+    std::int64_t produced = 0;
+    std::int64_t atProducer = 0;
+    std::int64_t inTransit = 0;
+    std::int64_t installed = 0;
+    std::int64_t seized = 0;
+    std::int64_t retired = 0;
+    [[nodiscard]] bool balanced() const
+    {
+        return initial + produced == atProducer + inTransit + installed + seized + retired &&
+               atProducer >= 0 && inTransit >= 0 && installed >= 0;
+    }
+};
+
+struct Shipment {
+    int chip = 0;
+    int dc = 0;
+    std::int64_t units = 0;
+    SimTime arrival = 0;
+    bool smuggled = false;
+};
+
+struct TrainingRun {
+    int firm = 0;
+    std::string name;
+    SimTime start = 0;
+    int monthsDone = 0;
+    int monthsFinishing = 0;
+    double physicalFlop = 0;     ///< pre-training, all sites
+    double offshoreFlop = 0;     ///< part of physicalFlop computed abroad
+    double domesticDone = 0;     ///< domestic-data (fine-tuning) FLOP done
+    double domesticOffshore = 0; ///< part of domesticDone computed abroad
+    bool released = false;
+};
+
+struct FirmState {
+    double homeH100e = 0, offshoreH100e = 0, smuggledH100e = 0, leasedH100e = 0, leasedOffshoreH100e = 0;
+    double domesticChipH100e = 0; ///< on chips designed in the firm's home jurisdiction
+    double inferenceH100e = 0, trainingHomeH100e = 0, trainingOffshoreH100e = 0;
+    double leaseSpendUsd = 0; ///< this month
+    double trainingFlopCumulative = 0, offshoreTrainingFlopCumulative = 0;
+    double domesticDataFlopOffshoreCumulative = 0;
+    double capability = -1; ///< < 0: no model yet
+    int modelsReleased = 0;
+    int activeRun = -1;
+    int runsStarted = 0;
+    std::vector<double> byChip;      ///< H100e by chip id index, this month
+    std::vector<double> leasedFrom;  ///< H100e leased per data centre, this month
+};
+
+} // namespace cp::model

@@ -1,0 +1,45 @@
+// A min-cost max-flow problem on Boost.Graph, the solver behind both monthly markets.
+// Capacities and costs are integers (callers scale: centi-H100e, dollars/100), costs are
+// non-negative. Node and edge indices are dense and stable, so iteration order (and thus the
+// solution) is deterministic. No Boost type appears in this header.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <vector>
+
+namespace cp::net {
+
+using NodeIndex = std::int32_t;
+using EdgeIndex = std::int32_t;
+
+class FlowProblem {
+public:
+    FlowProblem();
+    ~FlowProblem();
+    FlowProblem(const FlowProblem&) = delete;
+    FlowProblem& operator=(const FlowProblem&) = delete;
+
+    /// Drops all nodes and edges but keeps allocated memory for the next month.
+    void clear();
+    NodeIndex addNode();
+    /// Adds a directed edge; returns its index for flow() after solve().
+    EdgeIndex addEdge(NodeIndex from, NodeIndex to, std::int64_t capacity, std::int64_t cost);
+
+    /// Maximises flow from source to sink and, among maximum flows, minimises total cost.
+    void solve(NodeIndex source, NodeIndex sink);
+
+    [[nodiscard]] std::int64_t flow(EdgeIndex e) const;
+    [[nodiscard]] std::int64_t totalCost() const { return m_totalCost; }
+    [[nodiscard]] std::int64_t totalFlow() const { return m_totalFlow; }
+    [[nodiscard]] std::size_t nodeCount() const;
+    [[nodiscard]] std::size_t edgeCount() const;
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> m_impl;
+    std::int64_t m_totalCost = 0;
+    std::int64_t m_totalFlow = 0;
+};
+
+} // namespace cp::net

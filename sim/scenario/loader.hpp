@@ -1,0 +1,42 @@
+// Loading scenario files: YAML -> `extends:` merge -> `--set` overrides -> typed Scenario ->
+// cross-reference checks. Every failure is a ScenarioError listing all problems found with
+// file:line:column and key path. yaml-cpp is an implementation detail of this library.
+#pragma once
+
+#include "sim/scenario/errors.hpp"
+#include "sim/scenario/scenario_spec.hpp"
+
+#include <string>
+#include <vector>
+
+namespace cp::scenario {
+
+/// `--set KEY=VALUE`: KEY is a dotted path with list items named by id
+/// (firms.deepseek.mfu, policies.us-diffusion-rule.enabled, run.end).
+struct Override {
+    std::string path;
+    std::string value;
+};
+
+struct LoadOptions {
+    std::vector<Override> overrides;
+    /// `extends:` may only reach files inside this folder; empty = the top file's folder.
+    std::string sandboxRoot;
+};
+
+inline constexpr int kMaxExtendsDepth = 8;
+
+Scenario loadScenario(const std::string& path, const LoadOptions& options = {});
+/// Loads from text; `name` is used in messages and `extends:` resolves against baseDir.
+Scenario loadScenarioFromString(const std::string& text, const std::string& name, const LoadOptions& options = {},
+                                const std::string& baseDir = {});
+
+/// Non-fatal findings: values without a source, stale sources, policies that never take
+/// effect in the run window.
+std::vector<Diagnostic> lintScenario(const Scenario& s);
+
+/// Sets a scalar numeric parameter by key path (as in ParamInfo::path) on a loaded scenario,
+/// checking its range. Used by Monte Carlo sampling and the GUI. Throws ScenarioError.
+void setNumericParam(Scenario& s, const std::string& path, double value);
+
+} // namespace cp::scenario

@@ -1,0 +1,132 @@
+// One test per policy kind: switching the rule changes the results in the way the rule says.
+#include "scenario_fixture.hpp"
+
+using namespace cp;
+using test::at;
+using test::bundled;
+using test::sum;
+
+namespace {
+model::RunResult runOf(const scenario::Scenario& s, bool network = false)
+{
+    model::WorldOptions o;
+    o.recordNetwork = network;
+    return runner::runScenario(s, 42, o);
+}
+} // namespace
+
+TEST(PolicyEffects, OctoberRulesStopA100AndThenA800AndH800ShipmentsToChina)
+{
+    const auto r = runOf(bundled("baseline"));
+    EXPECT_GT(sum(r, "china/a100", "shipments_units", "2022-01-01", "2022-10-01"), 0.0);
+    EXPECT_EQ(sum(r, "china/a100", "shipments_units", "2022-11-01", "2027-12-01"), 0.0);
+    EXPECT_EQ(sum(r, "china/h100", "shipments_units", "2022-09-01", "2027-12-01"), 0.0);
+    EXPECT_GT(sum(r, "china/h800", "shipments_units", "2023-03-01", "2023-10-01"), 0.0);
+    EXPECT_EQ(sum(r, "china/h800", "shipments_units", "2023-11-01", "2027-12-01"), 0.0);
+    EXPECT_EQ(sum(r, "china/a800", "shipments_units", "2023-11-01", "2027-12-01"), 0.0);
+}
+
+TEST(PolicyEffects, H20ReachesChinaOnlyWhileLicensed)
+{
+    const auto base = runOf(bundled("baseline"));
+    EXPECT_GT(sum(base, "china/h20", "shipments_units", "2024-05-01", "2025-04-01"), 100000.0);
+    // Licence required from 9 April 2025 with no licences granted until 8 August.
+    EXPECT_EQ(sum(base, "china/h20", "shipments_units", "2025-05-01", "2025-08-01"), 0.0);
+    const auto noBan = runOf(bundled("no-h20-ban"));
+    EXPECT_GT(sum(noBan, "china/h20", "shipments_units", "2025-05-01", "2025-08-01"), 0.0);
+}
+
+TEST(PolicyEffects, DiffusionRuleStopsChineseLeasingInTierTwo)
+{
+    const auto base = runOf(bundled("baseline"));
+    const auto kept = runOf(bundled("diffusion-rule-kept"));
+    for (const char* firm : {"alibaba", "bytedance"}) {
+        EXPECT_GT(sum(base, firm, "compute_leased_offshore_h100e", "2025-06-01", "2027-12-01"), 0.0) << firm;
+        EXPECT_EQ(sum(kept, firm, "compute_leased_offshore_h100e", "2025-06-01", "2027-12-01"), 0.0) << firm;
+    }
+    // The cap also limits controlled chips installed in tier-2 Singapore and Malaysia.
+    EXPECT_LT(at(kept, "malaysia", "chips_installed_h100e", "2027-12-01"),
+              at(base, "malaysia", "chips_installed_h100e", "2027-12-01"));
+}
+
+TEST(PolicyEffects, RemoteAccessControlClosesTheCloudLoophole)
+{
+    const auto base = runOf(bundled("baseline"));
+    const auto closed = runOf(bundled("cloud-loophole-closed-2026"));
+    EXPECT_GT(at(base, "bytedance", "compute_leased_offshore_h100e", "2026-09-01"), 0.0);
+    EXPECT_LT(at(closed, "bytedance", "compute_leased_offshore_h100e", "2026-09-01"),
+              0.05 * at(base, "bytedance", "compute_leased_offshore_h100e", "2026-09-01"));
+    // Before the rule nothing differs.
+    EXPECT_EQ(at(closed, "bytedance", "compute_leased_offshore_h100e", "2026-05-01"),
+              at(base, "bytedance", "compute_leased_offshore_h100e", "2026-05-01"));
+}
+
+TEST(PolicyEffects, LocalisationKeepsDomesticDataTrainingAtHome)
+{
+    const auto base = runOf(bundled("baseline"));
+    const auto off = runOf(bundled("baseline", {{"policies.cn-data-localisation.enabled", "false"}}));
+    for (const char* firm : {"alibaba", "bytedance"}) {
+        EXPECT_EQ(at(base, firm, "domestic_data_flop_offshore_cumulative", "2027-12-01"), 0.0) << firm;
+        EXPECT_GT(at(off, firm, "domestic_data_flop_offshore_cumulative", "2027-12-01"), 0.0) << firm;
+    }
+}
+
+TEST(PolicyEffects, StateDataCentresTakeNoForeignChipsAfterTheBan)
+{
+    const auto base = runOf(bundled("baseline"));
+    const double atBan = at(base, "china-state-aidc", "foreign_chips_units", "2026-01-01");
+    EXPECT_EQ(at(base, "china-state-aidc", "foreign_chips_units", "2027-12-01"), atBan);
+    const auto noBan = runOf(bundled("baseline", {{"policies.cn-state-dc-domestic-only.enabled", "false"},
+                                                  {"policies.cn-h20-discouraged.enabled", "false"}}));
+    EXPECT_GT(at(noBan, "china-state-aidc", "foreign_chips_units", "2027-12-01"), atBan);
+}
+
+TEST(PolicyEffects, H200DecisionAndCustomsBlock)
+{
+    const auto base = runOf(bundled("baseline"));
+    EXPECT_EQ(sum(base, "china/h200", "shipments_units", "2024-03-01", "2026-01-01"), 0.0);
+    const double baseH200 = sum(base, "china/h200", "shipments_units", "2026-02-01", "2027-12-01");
+    EXPECT_GT(baseH200, 0.0);
+    const auto open = runOf(bundled("h200-to-china"));
+    EXPECT_GT(sum(open, "china/h200", "shipments_units", "2026-02-01", "2027-12-01"), 3.0 * baseH200);
+}
+
+TEST(PolicyEffects, SmugglingCrackdownShrinksAndSeizesTheLeak)
+{
+    const auto base = runOf(bundled("baseline"));
+    const auto crack = runOf(bundled("smuggling-crackdown"));
+    const double baseSmuggled = sum(base, "china/h100", "smuggled_units", "2024-01-01", "2027-12-01");
+    const double crackSmuggled = sum(crack, "china/h100", "smuggled_units", "2024-01-01", "2027-12-01");
+    EXPECT_GT(baseSmuggled, 0.0);
+    EXPECT_LT(crackSmuggled, 0.5 * baseSmuggled);
+    const double crackSeized = sum(crack, "china/h100", "seized_units", "2024-01-01", "2027-12-01");
+    EXPECT_GT(crackSeized / crackSmuggled, 0.25);
+}
+
+TEST(PolicyEffects, HuaweiRampRaisesDomesticChipsInChina)
+{
+    const auto base = runOf(bundled("baseline"));
+    const auto fast = runOf(bundled("huawei-fast-ramp"));
+    EXPECT_GT(at(fast, "ascend-910c", "ledger_produced_cumulative", "2027-12-01"),
+              1.5 * at(base, "ascend-910c", "ledger_produced_cumulative", "2027-12-01"));
+}
+
+TEST(PolicyEffects, EveryBlockedRouteIsExplained)
+{
+    const auto r = runOf(bundled("baseline"), true);
+    ASSERT_FALSE(r.blockedRoutes.empty());
+    for (const auto& b : r.blockedRoutes) {
+        EXPECT_FALSE(b.policyId.empty());
+        EXPECT_FALSE(b.reason.empty());
+        EXPECT_GT(b.since, 0);
+    }
+    bool sawH20 = false;
+    for (const auto& b : r.blockedRoutes)
+        sawH20 |= b.chip == "h20" && b.policyId == "us-h20-licence";
+    EXPECT_TRUE(sawH20);
+    for (const auto& snap : r.network)
+        for (const auto& e : snap.edges)
+            if (e.blocked) {
+                EXPECT_FALSE(e.policyId.empty());
+            }
+}
