@@ -84,6 +84,8 @@ void World::hardwareMarket(SimTime t0, SimTime t1)
             if (dcNode[d] < 0)
                 continue;
             const auto& dc = dcs[d];
+            if (!chip.markets.empty() && !contains(chip.markets, dc.location))
+                continue; // a market-specific SKU: the vendor does not sell it here
             const std::string route = dc.location + "/" + chip.id;
             const RouteDecision dec = m_rules.averaged(t0, t1, [&](SimTime t) { return m_rules.hardwareDecision(chip, dc, t); });
             if (dec.policy && dec.open < 1.0) {

@@ -74,9 +74,12 @@ void World::train(SimTime t0, SimTime t1)
             fs.offshoreTrainingFlopCumulative += offPart;
             ++run.monthsDone;
         } else {
-            const double need = firm.domesticDataShare * run.physicalFlop - run.domesticDone;
-            const double fromHome = std::min(std::max(0.0, need), home);
-            const double fromOff = localised ? 0.0 : std::min(std::max(0.0, need - fromHome), off);
+            // Without localisation the work spreads over all sites like any other; with it,
+            // only home compute may touch the data, so a firm short of home compute waits.
+            const double need = std::max(0.0, firm.domesticDataShare * run.physicalFlop - run.domesticDone);
+            const double offShare = localised || home + off <= 0 ? 0.0 : off / (home + off);
+            const double fromOff = std::min(need * offShare, off);
+            const double fromHome = std::min(need - fromOff, home);
             run.domesticDone += fromHome + fromOff;
             run.domesticOffshore += fromOff;
             fs.domesticDataFlopOffshoreCumulative += fromOff;

@@ -84,6 +84,7 @@ void readChip(ObjReader& r, Chip& c)
     r.date("available", c.available);
     fields::readNumbers<Chip>(r, c, fields::kChip);
     r.schedule("price_usd", c.priceUsd, {"USD per unit", 0, 1e7});
+    r.idList("markets", c.markets);
     r.text("source", c.source);
     r.allow({"notes", "confidence"});
 }

@@ -65,6 +65,9 @@ struct Chip {
     double dieMm2 = 0;        ///< 0 = unknown (performance density then undefined)
     Schedule priceUsd;        ///< per unit
     double softwareEfficiency = 1.0; ///< achieved/peak relative to Nvidia+CUDA at equal FLOP/s
+    /// Jurisdictions (by data-centre location) the vendor sells it in; empty = everywhere.
+    /// China-only SKUs (A800, H800, H20) list [china].
+    std::vector<std::string> markets;
     std::string source;
 
     /// US "total processing performance": max over formats of dense TOPS x bit length.

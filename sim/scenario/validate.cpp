@@ -71,6 +71,7 @@ void validateScenario(const Scenario& s, BuildContext& ctx)
     for (const auto& c : s.chips) {
         const std::string p = "chips." + c.id;
         jur.check(c.origin, p + ".origin");
+        jur.checkAll(c.markets, p + ".markets");
         if (c.bf16Tflops <= 0 && c.fp8Tflops <= 0 && c.fp4Tflops <= 0)
             ctx.error(ctx.markOf(p), p, "a chip needs at least one of bf16_tflops, fp8_tflops, fp4_tflops above 0");
     }
