@@ -11,7 +11,7 @@ std::string Diagnostic::str() const
         out.append(":").append(std::to_string(line));
         out.append(":").append(std::to_string(column));
     }
-    out.append(severity == Severity::Error ? ": error: " : ": warning: ");
+    out.append(severity == Severity::Error ? ": error: " : severity == Severity::Warning ? ": warning: " : ": note: ");
     if (!keyPath.empty())
         out.append(keyPath).append(": ");
     out.append(message);

@@ -10,7 +10,7 @@
 namespace cp::scenario {
 
 struct Diagnostic {
-    enum class Severity { Error, Warning };
+    enum class Severity { Error, Warning, Note };
     std::string file;
     int line = 0;   ///< 1-based; 0 = no position (e.g. a missing file)
     int column = 0; ///< 1-based

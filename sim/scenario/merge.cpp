@@ -125,8 +125,8 @@ YamlNode mergeFromText(const std::string& text, const std::string& name, const f
     } catch (const ScenarioError& e) {
         // Say which extends led here, then the base file's own problems.
         std::vector<Diagnostic> ds = e.diagnostics();
-        ds.insert(ds.begin(), Diagnostic{name, ext->mark.line, ext->mark.column, "extends",
-                                         "in the base scenario '" + ext->scalar + "':"});
+        ds.push_back(Diagnostic{name, ext->mark.line, ext->mark.column, "extends",
+                                "the errors above are in the base scenario '" + ext->scalar + "'", Diagnostic::Severity::Note});
         throw ScenarioError(std::move(ds));
     }
     mergeInto(base, tree);
@@ -185,7 +185,7 @@ void applyOverrides(YamlNode& root, const std::vector<Override>& overrides)
                         failSet("no key '" + part + "'" + (at.empty() ? std::string() : " under '" + at + "'") +
                                 (hint.empty() ? std::string() : " (did you mean '" + hint + "'?)"));
                     }
-                    node->map.push_back({part, {}, {}});
+                    node->map.push_back({part, Mark{std::make_shared<const std::string>(where), 0, 0}, {}});
                     next = &node->map.back().value;
                 }
                 node = next;

@@ -137,7 +137,7 @@ ObjReader::ObjReader(const YamlNode& node, std::string path, BuildContext& ctx)
         m_finished = true;
         ctx.error(node.mark, m_path, "expected a mapping of keys to values, found " + node.describe());
     }
-    ctx.marks.emplace(m_path, node.mark);
+    ctx.marks.insert_or_assign(m_path, node.mark); // the last of duplicates: where errors point
 }
 
 ObjReader::~ObjReader()
