@@ -10,6 +10,8 @@ namespace cp::model {
 
 namespace {
 constexpr double kScale = 100.0; // flow units per H100e
+constexpr int kDemandTranches = 5;
+constexpr std::int64_t kTrancheCost = 2; // $200 per H100e: small next to price differences
 
 std::int64_t toFlow(double h100e) { return static_cast<std::int64_t>(std::floor(std::max(0.0, h100e) * kScale)); }
 
@@ -60,7 +62,11 @@ void World::hardwareMarket(SimTime t0, SimTime t1)
         if (demand[d] <= 0)
             continue;
         dcNode[d] = m_flow.addNode();
-        m_flow.addEdge(dcNode[d], sink, toFlow(demand[d]), 0);
+        // Demand in tranches of rising cost: when chips are scarce every data centre fills its
+        // first tranche before any fills its second, so scarce supply is shared in proportion to
+        // demand instead of going to whichever node the solver reaches first.
+        for (int k = 0; k < kDemandTranches; ++k)
+            m_flow.addEdge(dcNode[d], sink, toFlow(demand[d] / kDemandTranches), k * kTrancheCost);
     }
 
     // Tier-2 caps of the diffusion rule are shared by the controlled chips shipped this month.

@@ -79,7 +79,10 @@ void World::train(SimTime t0, SimTime t1)
             const double need = std::max(0.0, firm.domesticDataShare * run.physicalFlop - run.domesticDone);
             const double offShare = localised || home + off <= 0 ? 0.0 : off / (home + off);
             const double fromOff = std::min(need * offShare, off);
-            const double fromHome = std::min(need - fromOff, home);
+            // Fine-tuning is short and takes priority: at home it may borrow the capacity
+            // serving inference, so a firm whose home fleet is busy serving still finishes.
+            const double homeFinish = std::max(home, fs.homeH100e * perH100e);
+            const double fromHome = std::min(need - fromOff, homeFinish);
             run.domesticDone += fromHome + fromOff;
             run.domesticOffshore += fromOff;
             fs.domesticDataFlopOffshoreCumulative += fromOff;

@@ -20,7 +20,7 @@ TEST(PolicyEffects, OctoberRulesStopA100AndThenA800AndH800ShipmentsToChina)
     const auto r = runOf(bundled("baseline"));
     EXPECT_GT(sum(r, "china/a100", "shipments_units", "2022-01-01", "2022-10-01"), 0.0);
     EXPECT_EQ(sum(r, "china/a100", "shipments_units", "2022-11-01", "2027-12-01"), 0.0);
-    EXPECT_EQ(sum(r, "china/h100", "shipments_units", "2022-09-01", "2027-12-01"), 0.0);
+    EXPECT_EQ(sum(r, "china/h100", "shipments_units", "2022-11-01", "2027-12-01"), 0.0);
     EXPECT_GT(sum(r, "china/h800", "shipments_units", "2023-03-01", "2023-10-01"), 0.0);
     EXPECT_EQ(sum(r, "china/h800", "shipments_units", "2023-11-01", "2027-12-01"), 0.0);
     EXPECT_EQ(sum(r, "china/a800", "shipments_units", "2023-11-01", "2027-12-01"), 0.0);
