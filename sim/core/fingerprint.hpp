@@ -1,5 +1,5 @@
 #pragma once
-// A run fingerprint: a 64-bit FNV-1a-style hash folded over processed events and final
+// A run fingerprint: a 64-bit hash folded over processed events and final
 // results. Golden tests compare it, so it must depend only on values, never on addresses.
 #include <bit>
 #include <cstdint>
@@ -10,12 +10,12 @@ namespace cp::core {
 
 class Fingerprint {
 public:
+    // Word-wise multiply-xorshift fold: one multiply per value keeps hashing every processed
+    // event cheap next to the event itself.
     void add(std::uint64_t v)
     {
-        for (int i = 0; i < 8; ++i) {
-            m_h ^= (v >> (8 * i)) & 0xffU;
-            m_h *= kPrime;
-        }
+        m_h = (m_h ^ v) * kWordMultiplier;
+        m_h ^= m_h >> 31;
     }
     void addSigned(std::int64_t v) { add(static_cast<std::uint64_t>(v)); }
     // Hashes the bit pattern; +0.0 and -0.0 are folded together so that harmless sign
@@ -41,6 +41,7 @@ public:
 
 private:
     static constexpr std::uint64_t kPrime = 0x100000001b3ULL;
+    static constexpr std::uint64_t kWordMultiplier = 0x9e3779b97f4a7c15ULL;
     std::uint64_t m_h = 0xcbf29ce484222325ULL;
 };
 
