@@ -29,14 +29,21 @@ std::string slurp(const fs::path& p)
     return ss.str();
 }
 
+// A scratch folder removed when the test program exits.
+struct Scratch {
+    fs::path dir = fs::temp_directory_path() / ("chokepoint-cli-" + std::to_string(::getpid()));
+    Scratch() { fs::create_directories(dir); }
+    ~Scratch()
+    {
+        std::error_code ec;
+        fs::remove_all(dir, ec);
+    }
+};
+
 const fs::path& scratch()
 {
-    static const fs::path dir = [] {
-        fs::path d = fs::temp_directory_path() / ("chokepoint-cli-" + std::to_string(::getpid()));
-        fs::create_directories(d);
-        return d;
-    }();
-    return dir;
+    static const Scratch s;
+    return s.dir;
 }
 
 /// Runs chokepoint-batch with `args` (shell-quoted by the caller), capturing both streams.

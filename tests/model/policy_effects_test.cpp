@@ -44,6 +44,9 @@ TEST(PolicyEffects, DiffusionRuleStopsChineseLeasingInTierTwo)
         EXPECT_GT(sum(base, firm, "compute_leased_offshore_h100e", "2025-06-01", "2027-12-01"), 0.0) << firm;
         EXPECT_EQ(sum(kept, firm, "compute_leased_offshore_h100e", "2025-06-01", "2027-12-01"), 0.0) << firm;
     }
+    // Losing the offshore route costs ByteDance, the heaviest offshore trainer, capability.
+    EXPECT_GT(at(kept, "bytedance", "frontier_gap_months", "2027-12-01"),
+              at(base, "bytedance", "frontier_gap_months", "2027-12-01"));
     // The cap also limits controlled chips installed in tier-2 Singapore and Malaysia.
     EXPECT_LT(at(kept, "malaysia", "chips_installed_h100e", "2027-12-01"),
               at(base, "malaysia", "chips_installed_h100e", "2027-12-01"));
