@@ -32,12 +32,7 @@ void World::computeMarket(SimTime t0, SimTime t1)
 {
     const auto& dcs = m_s.dataCentres;
     const auto& firms = m_s.firms;
-    for (std::size_t d = 0; d < dcs.size(); ++d) {
-        double cap = 0;
-        for (const auto& c : m_dcs[d].cohorts)
-            cap += static_cast<double>(c.units) * m_s.chips[static_cast<std::size_t>(c.chip)].h100e();
-        m_dcs[d].capacityH100e = cap;
-    }
+    refreshCapacity();
     for (auto& f : m_firms) {
         std::fill(f.leasedFrom.begin(), f.leasedFrom.end(), 0.0);
         f.leaseSpendUsd = 0;

@@ -24,6 +24,16 @@ struct ShipEdge {
 };
 } // namespace
 
+void World::refreshCapacity()
+{
+    for (auto& st : m_dcs) {
+        double cap = 0;
+        for (const auto& c : st.cohorts)
+            cap += static_cast<double>(c.units) * m_s.chips[static_cast<std::size_t>(c.chip)].h100e();
+        st.capacityH100e = cap;
+    }
+}
+
 double World::dcDemandH100e(int d, SimTime t) const
 {
     const auto& dc = m_s.dataCentres[static_cast<std::size_t>(d)];
@@ -40,12 +50,7 @@ void World::hardwareMarket(SimTime t0, SimTime t1)
 {
     const auto& chips = m_s.chips;
     const auto& dcs = m_s.dataCentres;
-    for (std::size_t d = 0; d < dcs.size(); ++d) {
-        double cap = 0;
-        for (const auto& c : m_dcs[d].cohorts)
-            cap += static_cast<double>(c.units) * chips[static_cast<std::size_t>(c.chip)].h100e();
-        m_dcs[d].capacityH100e = cap;
-    }
+    refreshCapacity();
 
     m_flow.clear();
     const net::NodeIndex src = m_flow.addNode(), sink = m_flow.addNode();

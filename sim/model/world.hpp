@@ -52,6 +52,8 @@ private:
     // Monthly steps (each in its own file)
     void retireChips(SimTime t);
     void produce(SimTime t);
+    /// Recomputes every data centre's installed capacity from its chip cohorts.
+    void refreshCapacity();
     void hardwareMarket(SimTime t0, SimTime t1);
     void computeMarket(SimTime t0, SimTime t1);
     void allocateFirmCompute(SimTime t0);
