@@ -19,15 +19,6 @@ namespace cp::batch {
 
 namespace {
 
-std::string fileHash(const std::string& path)
-{
-    std::ifstream in(path, std::ios::binary);
-    std::stringstream ss;
-    ss << in.rdbuf();
-    char buf[24];
-    std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(core::fnv1a64(ss.str())));
-    return buf;
-}
 
 bool parseSets(const std::vector<std::string>& sets, std::vector<scenario::Override>& out)
 {
@@ -94,7 +85,7 @@ int runCommand(const RunArgs& args)
             });
         if (tty && config.runs > 1)
             std::fputc('\n', stderr);
-        runner::SummaryBuilder::Provenance pv{CHOKEPOINT_VERSION, args.scenario, fileHash(args.scenario),
+        runner::SummaryBuilder::Provenance pv{CHOKEPOINT_VERSION, args.scenario, runner::hashFile(args.scenario),
                                                config.masterSeed, config.runs, args.sets};
         runner::AtomicFile json(out / "summary.json");
         json.stream() << summary.json(pv);

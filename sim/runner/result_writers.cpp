@@ -1,11 +1,14 @@
 #include "sim/runner/result_writers.hpp"
 
+#include "sim/core/rng.hpp"
+
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <cstdio>
+#include <fstream>
 #include <set>
 #include <sstream>
 
@@ -204,6 +207,16 @@ std::string SummaryBuilder::table() const
         out << "\n";
     }
     return out.str();
+}
+
+std::string hashFile(const std::filesystem::path& path)
+{
+    std::ifstream in(path, std::ios::binary);
+    std::stringstream ss;
+    ss << in.rdbuf();
+    char buf[24];
+    std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(core::fnv1a64(ss.str())));
+    return buf;
 }
 
 } // namespace cp::runner

@@ -52,6 +52,9 @@ private:
     std::vector<std::string> m_fingerprints;
 };
 
+/// FNV-1a 64 hash of a file's bytes as 16 hex digits (the summary's `scenario_hash`).
+[[nodiscard]] std::string hashFile(const std::filesystem::path& path);
+
 /// Percentile (0..100) by linear interpolation between order statistics; NaNs ignored.
 [[nodiscard]] double percentile(std::vector<double> values, double p);
 

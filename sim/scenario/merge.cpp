@@ -19,29 +19,6 @@ namespace {
     fail(m.file ? *m.file : std::string(), m.line, m.column, key, std::move(message));
 }
 
-const char* const kIdentityKeys[] = {"id", "chip", "name"};
-
-const YamlNode* identityOf(const YamlNode& item)
-{
-    if (!item.isMap())
-        return nullptr;
-    for (const char* k : kIdentityKeys)
-        if (const YamlNode* n = item.find(k); n && n->isScalar())
-            return n;
-    return nullptr;
-}
-
-// Values written as mappings that must be replaced whole, never merged key by key: numeric
-// leaves with provenance, schedules, fleets, distributions.
-bool isValueMap(const std::string& key, const YamlNode& n)
-{
-    if (key == "initial_fleet" || key == "dist" || key == "points")
-        return true;
-    if (n.find("value") || n.find("points"))
-        return true;
-    return !n.map.empty() && std::all_of(n.map.begin(), n.map.end(),
-                                         [](const YamlNode::Entry& e) { return core::parseDate(e.key).has_value(); });
-}
 
 bool isRemoval(const YamlNode& item)
 {
@@ -75,6 +52,26 @@ void mergeList(YamlNode& base, const YamlNode& child, const std::string& path)
 }
 
 } // namespace
+
+const YamlNode* identityOf(const YamlNode& item)
+{
+    if (!item.isMap())
+        return nullptr;
+    for (const char* k : {"id", "chip", "name"})
+        if (const YamlNode* n = item.find(k); n && n->isScalar())
+            return n;
+    return nullptr;
+}
+
+bool isValueMap(const std::string& key, const YamlNode& n)
+{
+    if (key == "initial_fleet" || key == "dist" || key == "points")
+        return true;
+    if (n.find("value") || n.find("points"))
+        return true;
+    return !n.map.empty() && std::all_of(n.map.begin(), n.map.end(),
+                                         [](const YamlNode::Entry& e) { return core::parseDate(e.key).has_value(); });
+}
 
 void mergeInto(YamlNode& base, const YamlNode& child)
 {

@@ -18,6 +18,12 @@ YamlNode loadMergedTree(const std::filesystem::path& path, const std::filesystem
 YamlNode mergeFromText(const std::string& text, const std::string& name, const std::filesystem::path& baseDir,
                        const std::filesystem::path& sandbox, std::vector<std::filesystem::path>& chain);
 
+/// The identity of a list item for merging: its `id`, `chip` or `name` scalar, else null.
+[[nodiscard]] const YamlNode* identityOf(const YamlNode& item);
+/// Values written as mappings that are replaced whole, never merged key by key: numeric
+/// leaves with provenance, schedules, fleets, distributions.
+[[nodiscard]] bool isValueMap(const std::string& key, const YamlNode& n);
+
 void mergeInto(YamlNode& base, const YamlNode& child);
 /// Applies overrides; reports unknown paths with did-you-mean.
 void applyOverrides(YamlNode& root, const std::vector<Override>& overrides);
