@@ -1,0 +1,33 @@
+// The supply and lease network at one date: producers, jurisdictions, data centres and firms,
+// laid out with a Boost.Graph force-directed layout; flows as edge widths, blocked routes
+// dashed red, and on hover the rule that blocks a route and since when.
+#pragma once
+
+#include "sim/model/results.hpp"
+
+#include <QGraphicsView>
+
+#include <memory>
+
+namespace cp::gui {
+
+class NetworkView : public QGraphicsView {
+    Q_OBJECT
+public:
+    explicit NetworkView(QWidget* parent = nullptr);
+    ~NetworkView() override;
+
+    /// A run recorded with WorldOptions::recordNetwork = true (otherwise shows a hint).
+    void setResult(std::shared_ptr<const model::RunResult> result);
+    /// Shows the snapshot of the month containing `date`.
+    void setDate(core::SimTime date);
+
+    /// Tooltip text of the edge nearest to a scene point (for tests), empty if none.
+    [[nodiscard]] QString edgeTooltipAt(QPointF scenePos) const;
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> d;
+};
+
+} // namespace cp::gui
