@@ -17,9 +17,6 @@
 
 namespace cp::batch {
 
-namespace {
-
-
 bool parseSets(const std::vector<std::string>& sets, std::vector<scenario::Override>& out)
 {
     for (const auto& s : sets) {
@@ -38,8 +35,6 @@ void printDiagnostics(const scenario::ScenarioError& e)
     for (const auto& d : e.diagnostics())
         std::cerr << d.str() << "\n";
 }
-
-} // namespace
 
 int runCommand(const RunArgs& args)
 {

@@ -35,6 +35,15 @@ int main(int argc, char** argv)
     validateCmd->add_option("scenarios", validateFiles, "Scenario files")->required();
     validateCmd->add_flag("--strict", strict, "Treat warnings (e.g. stale sources) as errors");
 
+    cp::batch::CalibrateArgs cal;
+    auto* calCmd = app.add_subcommand("calibrate", "Run the baseline once and check it against known historical facts");
+    calCmd->add_option("facts", cal.facts, "Facts file (default: resources/calibration/facts.yaml)");
+    calCmd->add_option("--scenario", cal.scenario, "Scenario to check (default: the one the facts file names)");
+    calCmd->add_option("--seed", cal.seed, "Seed (default: the scenario's run.seed)")
+        ->each([&](const std::string&) { cal.seedGiven = true; });
+    calCmd->add_option("--set", cal.sets, "Override a scenario value by key path (repeatable)");
+    calCmd->add_option("--markdown", cal.markdown, "Also write the table as Markdown to this file");
+
     try {
         app.parse(argc, argv);
     } catch (const CLI::Success& e) {
@@ -45,6 +54,8 @@ int main(int argc, char** argv)
     }
     if (*runCmd)
         return cp::batch::runCommand(run);
+    if (*calCmd)
+        return cp::batch::calibrateCommand(cal);
     if (*validateCmd)
         return cp::batch::validateCommand(validateFiles, strict);
     return 2;

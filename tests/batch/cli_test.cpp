@@ -184,3 +184,23 @@ TEST(Cli, UnwritableOutputFailsCleanly)
     EXPECT_NE(o.code, 0);
     EXPECT_NE(o.err.find("error"), std::string::npos);
 }
+
+TEST(Cli, CalibrateChecksTheBaselineAgainstTheFactsFile)
+{
+    const fs::path md = scratch() / "calibration.md";
+    const auto ok = batch("calibrate --markdown " + md.string());
+    EXPECT_EQ(ok.code, 0) << ok.out << ok.err;
+    EXPECT_NE(ok.out.find("deepseek-v3-compute"), std::string::npos);
+    EXPECT_NE(ok.out.find("facts pass"), std::string::npos);
+    EXPECT_NE(slurp(md).find("| `h20-shipments-2024` |"), std::string::npos);
+
+    // A scenario that breaks the story fails the check with exit code 1.
+    const auto bad = batch("calibrate --set policies.us-h20-licence.enabled=false --set "
+                           "policies.cn-h20-discouraged.enabled=false");
+    EXPECT_EQ(bad.code, 1) << bad.out;
+    EXPECT_NE(bad.out.find("FAIL"), std::string::npos);
+
+    const auto missing = batch("calibrate " + (scratch() / "none.yaml").string());
+    EXPECT_EQ(missing.code, 2);
+    EXPECT_NE(missing.err.find("none.yaml"), std::string::npos);
+}

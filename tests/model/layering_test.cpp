@@ -38,7 +38,7 @@ TEST(Layering, BatchCliLinksNoQt)
 {
     const auto cmake = slurp(fs::path(CHOKEPOINT_SOURCE_DIR) / "app/batch/CMakeLists.txt");
     EXPECT_EQ(cmake.find("Qt6"), std::string::npos);
-    for (const auto& lib : {"core", "scenario", "network", "model", "runner"}) {
+    for (const auto& lib : {"core", "scenario", "network", "model", "runner", "calibration"}) {
         const auto text = slurp(fs::path(CHOKEPOINT_SOURCE_DIR) / "sim" / lib / "CMakeLists.txt");
         EXPECT_EQ(text.find("Qt6"), std::string::npos) << lib;
     }
