@@ -47,6 +47,21 @@ int calibrateCommand(const CalibrateArgs& args)
             md.stream() << calibration::formatMarkdown(checks);
             md.commit();
         }
+        if (!args.csv.empty()) {
+            runner::AtomicFile csv(args.csv);
+            csv.stream() << calibration::formatCsv(checks);
+            csv.commit();
+        }
+        if (!args.releases.empty()) {
+            runner::AtomicFile csv(args.releases);
+            csv.stream() << "firm,name,start,release,physical_flop,effective_flop,capability_index,offshore_share\n";
+            csv.stream().precision(17);
+            for (const auto& r : run.releases)
+                csv.stream() << r.firm << ",\"" << r.name << "\"," << core::formatDate(r.start) << ","
+                             << core::formatDate(r.release) << "," << r.physicalFlop << "," << r.effectiveFlop << ","
+                             << r.index << "," << r.offshoreShare << "\n";
+            csv.commit();
+        }
         return calibration::asExpected(checks) ? 0 : 1;
     } catch (const scenario::ScenarioError& e) {
         printDiagnostics(e);

@@ -28,6 +28,8 @@ struct CalibrateArgs {
     bool seedGiven = false;
     std::vector<std::string> sets;
     std::string markdown; ///< also write the table as Markdown here
+    std::string csv;      ///< also write the checks as CSV here (for charts)
+    std::string releases; ///< also write the run's model releases as CSV here
 };
 
 int runCommand(const RunArgs& args);

@@ -43,6 +43,8 @@ int main(int argc, char** argv)
         ->each([&](const std::string&) { cal.seedGiven = true; });
     calCmd->add_option("--set", cal.sets, "Override a scenario value by key path (repeatable)");
     calCmd->add_option("--markdown", cal.markdown, "Also write the table as Markdown to this file");
+    calCmd->add_option("--releases", cal.releases, "Also write every model release of the run as CSV to this file");
+    calCmd->add_option("--csv", cal.csv, "Also write the checks as CSV (id,kind,observed,low,high,result) to this file");
 
     try {
         app.parse(argc, argv);

@@ -414,6 +414,17 @@ std::string formatTable(const std::vector<Check>& checks)
     return o.str();
 }
 
+std::string formatCsv(const std::vector<Check>& checks)
+{
+    std::ostringstream o;
+    o.precision(17);
+    o << "id,kind,observed,low,high,result\n";
+    for (const auto& c : checks)
+        o << c.fact->id << "," << toString(c.fact->kind) << "," << c.observed << "," << c.fact->low() << ","
+          << c.fact->high() << "," << (c.pass ? "pass" : (c.fact->knownMiss.empty() ? "fail" : "known_miss")) << "\n";
+    return o.str();
+}
+
 std::string formatMarkdown(const std::vector<Check>& checks)
 {
     std::ostringstream o;

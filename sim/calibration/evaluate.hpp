@@ -32,6 +32,8 @@ struct Check {
 
 /// Fixed-width table for a terminal.
 [[nodiscard]] std::string formatTable(const std::vector<Check>& checks);
+/// id,kind,observed,low,high,result (pass, fail, known_miss): one row per fact.
+[[nodiscard]] std::string formatCsv(const std::vector<Check>& checks);
 /// Markdown table (id, claim, source, model value, tolerance, verdict).
 [[nodiscard]] std::string formatMarkdown(const std::vector<Check>& checks);
 
