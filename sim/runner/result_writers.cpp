@@ -110,7 +110,11 @@ std::string SummaryBuilder::json(const Provenance& pv) const
             e["unit"] = p.unit;
         if (!p.source.empty())
             e["source"] = p.source;
+        if (p.sourceInherited)
+            e["source_from"] = "enclosing object";
         e["confidence"] = scenario::toString(p.confidence);
+        if (p.confidenceByRule)
+            e["confidence_from"] = "rule";
         params[p.path] = e;
     }
     j["parameters"] = params;

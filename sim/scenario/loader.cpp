@@ -2,6 +2,7 @@
 
 #include "sim/scenario/build.hpp"
 #include "sim/scenario/merge.hpp"
+#include "sim/scenario/provenance.hpp"
 #include "sim/scenario/validate.hpp"
 
 #include <filesystem>
@@ -25,6 +26,7 @@ Scenario finish(YamlNode tree, const LoadOptions& options, const std::string& fi
     if (!errors.empty())
         throw ScenarioError(std::move(errors));
     s.params = std::move(ctx.params);
+    completeProvenance(s);
     s.file = file;
     if (const YamlNode* ext = tree.find("extends"); ext && ext->isScalar())
         s.extends = ext->scalar;
@@ -62,7 +64,9 @@ Scenario loadScenarioFromString(const std::string& text, const std::string& name
     std::error_code ec;
     const fs::path dir = baseDir.empty() ? fs::current_path(ec) : fs::path(baseDir);
     const fs::path sandbox = options.sandboxRoot.empty() ? dir : fs::path(options.sandboxRoot);
-    std::vector<fs::path> chain;
+    // The text counts as the chain's first file, as a file on disk does in loadScenario, so
+    // both entry points allow the same extends depth. An empty path never matches a base.
+    std::vector<fs::path> chain{fs::path()};
     YamlNode tree = mergeFromText(text, name, dir, sandbox, chain);
     return finish(std::move(tree), options, name, idFromStem(fs::path(name).stem().string()));
 }

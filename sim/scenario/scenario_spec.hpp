@@ -37,6 +37,8 @@ struct ParamInfo {
     std::string source;
     std::optional<int> sourceYear; ///< year the source was published, when known
     Confidence confidence = Confidence::Unspecified;
+    bool sourceInherited = false;  ///< `source` is the enclosing object's citation
+    bool confidenceByRule = false; ///< graded by rule from the source (see provenance.hpp)
     Distribution dist;
     std::string file; ///< where the value was last set
     int line = 0, column = 0;
