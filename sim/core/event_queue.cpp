@@ -1,154 +1,154 @@
 #include "sim/core/event_queue.hpp"
 
 #include <algorithm>
-#include <cassert>
+#include <array>
 #include <stdexcept>
 
 namespace cp::core {
 namespace {
-constexpr std::size_t kArity = 4;
-
-EventId makeId(std::uint32_t slot, std::uint32_t generation)
+// Full order, for the early heap (std heaps keep the greatest element in front).
+bool later(const Event& a, const Event& b)
 {
-    return (static_cast<std::uint64_t>(generation) << 32) | (static_cast<std::uint64_t>(slot) + 1);
+    if (a.time != b.time)
+        return a.time > b.time;
+    if (a.priority != b.priority)
+        return a.priority > b.priority;
+    return a.sequence > b.sequence;
 }
-std::uint32_t slotOf(EventId id) { return static_cast<std::uint32_t>((id & 0xffffffffULL) - 1); }
-std::uint32_t generationOf(EventId id) { return static_cast<std::uint32_t>(id >> 32); }
 }  // namespace
 
-EventId EventQueue::push(Event e)
+std::uint32_t EventQueue::newSlot()
 {
-    std::uint32_t slot;
-    if (!m_free.empty()) {
-        slot = m_free.back();
-        m_free.pop_back();
-    } else {
-        if (m_slots.size() >= 0xfffffffeULL)
-            throw std::length_error("event queue: too many pending events");
-        slot = static_cast<std::uint32_t>(m_slots.size());
-        m_slots.emplace_back();
-    }
-    Slot& s = m_slots[slot];
-    e.sequence = m_nextSequence++;
-    e.id = makeId(slot, s.generation);
-    s.event = e;
-    s.live = true;
-    m_heap.push_back({e.time, e.priority, slot, e.sequence});
-    siftUp(m_heap.size() - 1);
-    ++m_live;
-    return e.id;
-}
-
-bool EventQueue::isPending(EventId id) const
-{
-    if (id == kNoEvent)
-        return false;
-    const std::uint32_t slot = slotOf(id);
-    return slot < m_slots.size() && m_slots[slot].live && m_slots[slot].generation == generationOf(id);
+    if (m_generation.size() >= 0xfffffffeULL)
+        throw std::length_error("event queue: too many pending events");
+    m_generation.push_back(0);
+    return static_cast<std::uint32_t>(m_generation.size() - 1);
 }
 
 bool EventQueue::cancel(EventId id)
 {
     if (!isPending(id))
         return false;
-    // The heap entry stays as a tombstone and is discarded when it reaches the root;
-    // the slot is recycled only then, so the entry never points at a reused slot.
-    m_slots[slotOf(id)].live = false;
+    // The entry stays where it is as a tombstone and is dropped when it reaches the front;
+    // its stamp no longer matches, so the slot can be reused right away.
+    retire(slotOf(id));
     --m_live;
     return true;
 }
 
-void EventQueue::releaseSlot(std::uint32_t slot)
+void EventQueue::dropFront()
 {
-    Slot& s = m_slots[slot];
-    s.live = false;
-    ++s.generation;
-    if (s.generation == 0)
-        s.generation = 1;
-    m_free.push_back(slot);
-}
-
-void EventQueue::dropDeadRoots()
-{
-    while (!m_heap.empty() && !m_slots[m_heap.front().slot].live) {
-        releaseSlot(m_heap.front().slot);
-        popHeapRoot();
+    if (!m_early.empty()) {
+        std::pop_heap(m_early.begin(), m_early.end(), later);
+        m_early.pop_back();
+    } else {
+        ++m_head;
     }
 }
 
-const Event& EventQueue::top()
+void EventQueue::pushEarly(const Event& e)
 {
-    dropDeadRoots();
-    assert(!m_heap.empty());
-    return m_slots[m_heap.front().slot].event;
+    m_early.push_back(e);
+    std::push_heap(m_early.begin(), m_early.end(), later);
 }
 
-Event EventQueue::pop()
+// The front run is used up: refill it from the lowest non-empty bucket, whose keys are all
+// below those of higher buckets. A small bucket becomes the front run whole, sorted (it is
+// in sequence order already, so a stable sort by key gives the full order); that saves the
+// repeated splitting that costs most when events are sparse. A large one is split around its
+// minimum: equal keys form the front run, the rest move to strictly lower buckets. Buckets
+// above keep their meaning because the new minimum shares all their higher key bits.
+bool EventQueue::refill()
 {
-    dropDeadRoots();
-    assert(!m_heap.empty());
-    const std::uint32_t slot = m_heap.front().slot;
-    Event e = m_slots[slot].event;
-    releaseSlot(slot);
-    popHeapRoot();
-    --m_live;
-    return e;
-}
+    std::vector<Event>& front = m_buckets[0];
+    front.clear();
+    m_head = 0;
+    m_nonEmpty[0] &= ~std::uint64_t{1}; // bit 0 (the front) may be set by splitting
+    std::size_t b;
+    if (m_nonEmpty[0] != 0)
+        b = static_cast<std::size_t>(std::countr_zero(m_nonEmpty[0]));
+    else if (m_nonEmpty[1] != 0)
+        b = 64 + static_cast<std::size_t>(std::countr_zero(m_nonEmpty[1]));
+    else
+        return false;
+    std::vector<Event>& from = m_buckets[b];
+    m_nonEmpty[b >> 6] &= ~(std::uint64_t{1} << (b & 63));
 
-void EventQueue::popHeapRoot()
-{
-    m_heap.front() = m_heap.back();
-    m_heap.pop_back();
-    if (!m_heap.empty())
-        siftDown(0);
-}
-
-void EventQueue::siftUp(std::size_t i)
-{
-    const Entry moving = m_heap[i];
-    while (i > 0) {
-        const std::size_t parent = (i - 1) / kArity;
-        if (!before(moving, m_heap[parent]))
-            break;
-        m_heap[i] = m_heap[parent];
-        i = parent;
+    if (from.size() <= kWholeBucket && b <= 64 - kIndexBits) {
+        // Sort small words instead of events: the keys of bucket b differ only in their low
+        // b - 1 bits, which leaves room for the entry's index below them. The index, being in
+        // sequence order, breaks ties, so the sort gives the full (key, sequence) order.
+        const std::uint64_t varying = (std::uint64_t{1} << (b - 1)) - 1;
+        std::array<std::uint64_t, kWholeBucket> order;
+        const std::size_t n = from.size();
+        for (std::size_t i = 0; i < n; ++i) {
+            const std::uint64_t w = ((static_cast<std::uint64_t>(keyOf(from[i])) & varying) << kIndexBits) | i;
+            std::size_t j = i;
+            for (; j > 0 && order[j - 1] > w; --j)
+                order[j] = order[j - 1];
+            order[j] = w;
+        }
+        for (std::size_t i = 0; i < n; ++i)
+            front.push_back(from[order[i] & (kWholeBucket - 1)]);
+        from.clear();
+        m_lastKey = keyOf(front.front());
+        m_bound = keyOf(front.back());
+        return true;
     }
-    m_heap[i] = moving;
-}
 
-void EventQueue::siftDown(std::size_t i)
-{
-    const std::size_t n = m_heap.size();
-    const Entry moving = m_heap[i];
-    for (;;) {
-        const std::size_t first = i * kArity + 1;
-        if (first >= n)
-            break;
-        std::size_t best = first;
-        const std::size_t last = std::min(first + kArity, n);
-        for (std::size_t c = first + 1; c < last; ++c)
-            if (before(m_heap[c], m_heap[best]))
-                best = c;
-        if (!before(m_heap[best], moving))
-            break;
-        m_heap[i] = m_heap[best];
-        i = best;
+    Key least = keyOf(from.front());
+    for (const Event& e : from) {
+        const Key k = keyOf(e);
+        least = k < least ? k : least;
     }
-    m_heap[i] = moving;
+    m_lastKey = least;
+    m_bound = least;
+    // In order, so every target bucket (empty until now) stays sorted by sequence. The key
+    // is held in a local: the bucket stores could alias the member and force reloads.
+    const Key last = least;
+    if (b <= 64) {
+        std::uint64_t marked = 0; // all targets are below 64: merge their bits once
+        for (const Event& e : from) {
+            const std::size_t to = bucketOf(keyOf(e), last);
+            m_buckets[to].push_back(e);
+            marked |= std::uint64_t{1} << to;
+        }
+        m_nonEmpty[0] |= marked;
+    } else {
+        for (const Event& e : from) {
+            const std::size_t to = bucketOf(keyOf(e), last);
+            m_buckets[to].push_back(e);
+            m_nonEmpty[to >> 6] |= std::uint64_t{1} << (to & 63);
+        }
+    }
+    from.clear();
+    return true;
 }
 
 void EventQueue::clear()
 {
-    for (const Entry& e : m_heap)
-        releaseSlot(e.slot);
-    m_heap.clear();
+    auto release = [this](const Event& e) {
+        if (isPending(e.id))
+            retire(slotOf(e.id));
+    };
+    std::for_each(m_buckets[0].begin() + static_cast<std::ptrdiff_t>(m_head), m_buckets[0].end(), release);
+    for (std::size_t b = 1; b < kBuckets; ++b)
+        std::for_each(m_buckets[b].begin(), m_buckets[b].end(), release);
+    std::for_each(m_early.begin(), m_early.end(), release);
+    for (auto& bucket : m_buckets)
+        bucket.clear();
+    m_early.clear();
+    m_head = 0;
+    m_nonEmpty = {};
+    m_lastKey = 0;
+    m_bound = 0;
     m_live = 0;
 }
 
 void EventQueue::reserve(std::size_t n)
 {
-    m_heap.reserve(n);
-    m_slots.reserve(n);
+    m_generation.reserve(n);
+    m_free.reserve(n);
 }
 
 }  // namespace cp::core

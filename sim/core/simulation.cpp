@@ -22,27 +22,12 @@ void Simulation::setStartTime(SimTime t)
     m_now = t;
 }
 
-EventId Simulation::scheduleAt(SimTime t, std::uint32_t kind, std::uint32_t target, std::uint64_t payload,
-                               std::int32_t priority)
+void Simulation::rejectSchedule(SimTime t, std::uint32_t kind) const
 {
     if (t < m_now)
         throw std::logic_error("simulation: event of kind '" + kindName(kind) + "' scheduled at " + formatDate(t) +
                                ", before the current time " + formatDate(m_now));
-    if (kind >= m_kinds.size())
-        throw std::out_of_range("simulation: unknown event kind");
-    Event e;
-    e.time = t;
-    e.priority = priority;
-    e.kind = kind;
-    e.target = target;
-    e.payload = payload;
-    return m_queue.push(e);
-}
-
-EventId Simulation::scheduleIn(SimTime delay, std::uint32_t kind, std::uint32_t target, std::uint64_t payload,
-                               std::int32_t priority)
-{
-    return scheduleAt(m_now + delay, kind, target, payload, priority);
+    throw std::out_of_range("simulation: unknown event kind");
 }
 
 void Simulation::dispatch(const Event& e)
@@ -57,21 +42,21 @@ void Simulation::dispatch(const Event& e)
 
 bool Simulation::step()
 {
-    if (m_queue.empty())
+    if (m_queue.peek() == nullptr)
         return false;
-    dispatch(m_queue.pop());
+    dispatch(m_queue.take());
     return true;
 }
 
 StopReason Simulation::runUntil(SimTime end)
 {
     m_stopRequested = false;
-    while (!m_queue.empty()) {
-        if (m_queue.top().time >= end) {
+    while (const Event* next = m_queue.peek()) {
+        if (next->time >= end) {
             m_now = std::max(m_now, end);
             return StopReason::ReachedTime;
         }
-        dispatch(m_queue.pop());
+        dispatch(m_queue.take());
         if (m_stopRequested)
             return StopReason::Stopped;
     }
@@ -83,9 +68,9 @@ StopReason Simulation::runFor(std::uint64_t maxEvents)
 {
     m_stopRequested = false;
     for (std::uint64_t i = 0; i < maxEvents; ++i) {
-        if (m_queue.empty())
+        if (m_queue.peek() == nullptr)
             return StopReason::QueueEmpty;
-        dispatch(m_queue.pop());
+        dispatch(m_queue.take());
         if (m_stopRequested)
             return StopReason::Stopped;
     }

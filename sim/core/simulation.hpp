@@ -29,10 +29,25 @@ public:
 
     // Schedules an event. Scheduling in the past throws std::logic_error: an event can
     // never run before the event that scheduled it.
+    // Inline: handlers schedule on every event, and the call would cost more than the push.
     EventId scheduleAt(SimTime t, std::uint32_t kind, std::uint32_t target = 0, std::uint64_t payload = 0,
-                       std::int32_t priority = 0);
+                       std::int32_t priority = 0)
+    {
+        if (t < m_now || kind >= m_kinds.size()) [[unlikely]]
+            rejectSchedule(t, kind);
+        Event e;
+        e.time = t;
+        e.priority = priority;
+        e.kind = kind;
+        e.target = target;
+        e.payload = payload;
+        return m_queue.push(e);
+    }
     EventId scheduleIn(SimTime delay, std::uint32_t kind, std::uint32_t target = 0, std::uint64_t payload = 0,
-                       std::int32_t priority = 0);
+                       std::int32_t priority = 0)
+    {
+        return scheduleAt(m_now + delay, kind, target, payload, priority);
+    }
     bool cancel(EventId id) { return m_queue.cancel(id); }
     [[nodiscard]] bool isPending(EventId id) const { return m_queue.isPending(id); }
 
@@ -54,6 +69,7 @@ public:
     void reserve(std::size_t events) { m_queue.reserve(events); }
 
 private:
+    [[noreturn]] void rejectSchedule(SimTime t, std::uint32_t kind) const;
     void dispatch(const Event& e);
 
     struct Kind {

@@ -96,3 +96,103 @@ TEST(EventQueue, RandomOperationsMatchAReferenceModel)
         ASSERT_EQ(q.size(), ref.size());
     }
 }
+
+TEST(EventQueue, DenseTiesPastKeysCancelAndClearMatchAReferenceModel)
+{
+    // The radix structure has three ways in: above the front run's range (buckets), inside
+    // it (sorted insertion into the run) and below the last minimum (the early heap: an
+    // event at the current time with a more urgent priority, or a plain queue used out of
+    // time order). Few distinct times and a wide priority range hit all three, and refills
+    // both sort small buckets whole and split large ones; ids of events that ran, were
+    // cancelled or were cleared must never be pending again.
+    using Key = std::tuple<SimTime, std::int32_t, std::uint64_t>;
+    for (const std::uint64_t timeSpread : {1U, 3U, 1U << 20}) {
+        RngStream rng(99 + timeSpread);
+        EventQueue q;
+        std::map<Key, EventId> ref;
+        std::map<EventId, Key> live;
+        std::vector<EventId> dead;
+        std::uint64_t payload = 0;
+        SimTime now = 0;
+        for (int step = 0; step < 100000; ++step) {
+            const auto op = rng.below(100);
+            if (op < 50) {
+                SimTime t = now + static_cast<SimTime>(rng.below(timeSpread));
+                if (rng.below(50) == 0)
+                    t -= static_cast<SimTime>(rng.below(5)); // behind the last event taken
+                const auto pr = static_cast<std::int32_t>(rng.below(9)) - 4;
+                const EventId id = q.push(at(t, pr, payload));
+                ASSERT_TRUE(q.isPending(id));
+                ref[{t, pr, payload}] = id;
+                live[id] = {t, pr, payload};
+                ++payload;
+            } else if (op < 85) {
+                if (ref.empty()) {
+                    ASSERT_TRUE(q.empty());
+                    continue;
+                }
+                ASSERT_EQ(q.top().payload, std::get<2>(ref.begin()->first));
+                const Event e = q.pop();
+                ASSERT_EQ(e.payload, std::get<2>(ref.begin()->first));
+                ASSERT_EQ(e.time, std::get<0>(ref.begin()->first));
+                ASSERT_EQ(e.priority, std::get<1>(ref.begin()->first));
+                ASSERT_EQ(e.id, ref.begin()->second);
+                now = e.time;
+                live.erase(e.id);
+                ref.erase(ref.begin());
+                dead.push_back(e.id);
+            } else if (op < 99) {
+                if (!live.empty()) {
+                    auto it = live.lower_bound(rng.next());
+                    if (it == live.end())
+                        it = live.begin();
+                    const EventId id = it->first;
+                    ASSERT_TRUE(q.cancel(id));
+                    ASSERT_FALSE(q.cancel(id));
+                    ref.erase(it->second);
+                    live.erase(it);
+                    dead.push_back(id);
+                }
+                if (!dead.empty()) {
+                    const EventId old = dead[rng.below(dead.size())];
+                    ASSERT_FALSE(q.isPending(old));
+                    ASSERT_FALSE(q.cancel(old));
+                }
+            } else if (rng.below(20) == 0) {
+                for (const auto& [id, key] : live)
+                    dead.push_back(id);
+                q.clear();
+                ref.clear();
+                live.clear();
+                now = 0;
+            }
+            ASSERT_EQ(q.size(), ref.size());
+            ASSERT_EQ(q.empty(), ref.empty());
+        }
+        for (const EventId old : dead)
+            ASSERT_FALSE(q.isPending(old));
+    }
+}
+
+TEST(EventQueue, ExtremeKeysKeepTheFullOrder)
+{
+    // Times across the whole signed 64-bit range and priorities across the 32-bit range
+    // reach the highest buckets (key differences above bit 63) and the split path.
+    RngStream rng(2024);
+    EventQueue q;
+    std::map<std::tuple<SimTime, std::int32_t, std::uint64_t>, std::uint64_t> ref;
+    for (std::uint64_t i = 0; i < 5000; ++i) {
+        const auto t = static_cast<SimTime>(rng.next() >> rng.below(64));
+        const auto pr = static_cast<std::int32_t>(static_cast<std::uint32_t>(rng.next()) >> rng.below(32));
+        const SimTime time = rng.below(2) == 0 ? t : -t;
+        q.push(at(time, pr, i));
+        ref[{time, pr, i}] = i;
+        if (i % 7 == 0) { // some pops in between move the last minimum around
+            ASSERT_EQ(q.pop().payload, ref.begin()->second);
+            ref.erase(ref.begin());
+        }
+    }
+    for (const auto& [key, payload] : ref)
+        ASSERT_EQ(q.pop().payload, payload);
+    EXPECT_TRUE(q.empty());
+}

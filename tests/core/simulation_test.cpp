@@ -86,3 +86,25 @@ TEST(Simulation, FingerprintFollowsTheProcessedEvents)
     EXPECT_NE(run(5), run(6));
     EXPECT_EQ(run(5).size(), 16u);
 }
+
+TEST(Simulation, AnEventAtTheCurrentTimeWithAMoreUrgentPriorityRunsNext)
+{
+    // Scheduling at now with a lower priority value than the running event is allowed and
+    // must run before the remaining events of that time (the queue's early path).
+    Simulation sim;
+    std::vector<std::uint64_t> order;
+    std::uint32_t k = 0;
+    k = sim.registerKind("x", [&](Simulation& s, const Event& e) {
+        order.push_back(e.payload);
+        if (e.payload == 1)
+            s.scheduleAt(s.now(), k, 0, 10, -5);
+        if (e.payload == 10)
+            s.scheduleAt(s.now(), k, 0, 11, 0); // priority 0: still ahead of payload 3
+    });
+    sim.scheduleAt(7, k, 0, 1, 1);
+    sim.scheduleAt(7, k, 0, 2, 0);
+    sim.scheduleAt(7, k, 0, 3, 1);
+    sim.scheduleAt(8, k, 0, 4, -9);
+    sim.runUntil(100);
+    EXPECT_EQ(order, (std::vector<std::uint64_t>{2, 1, 10, 11, 3, 4}));
+}
