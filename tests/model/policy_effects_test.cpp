@@ -93,7 +93,9 @@ TEST(PolicyEffects, H200DecisionAndCustomsBlock)
     const double baseH200 = sum(base, "china/h200", "shipments_units", "2026-02-01", "2027-12-01");
     EXPECT_GT(baseH200, 0.0);
     const auto open = runOf(bundled("h200-to-china"));
-    EXPECT_GT(sum(open, "china/h200", "shipments_units", "2026-02-01", "2027-12-01"), 3.0 * baseH200);
+    // Chinese demand is chip-bound, so even the 10% that passes customs ships; opening the
+    // route still more than doubles it.
+    EXPECT_GT(sum(open, "china/h200", "shipments_units", "2026-02-01", "2027-12-01"), 2.0 * baseH200);
 }
 
 TEST(PolicyEffects, SmugglingCrackdownShrinksAndSeizesTheLeak)
