@@ -196,7 +196,7 @@ void MainWindow::onResultReady()
     const bool firmsChanged = !m_shownScenario || firmIds(*m_shownScenario) != firmIds(*scenario);
     m_charts->setResult(result, *scenario);
     m_shownScenario = scenario; // kept alive while the charts may refer to it
-    m_network->setResult(result);
+    m_network->setResult(result, scenario.get());
     m_eventLog->setResult(result, scenario);
     m_banner->hide();
     if (firmsChanged)

@@ -194,9 +194,8 @@ TEST(Cli, CalibrateChecksTheBaselineAgainstTheFactsFile)
     EXPECT_NE(ok.out.find("facts pass"), std::string::npos);
     EXPECT_NE(slurp(md).find("| `h20-shipments-2024` |"), std::string::npos);
 
-    // A scenario that breaks the story fails the check with exit code 1.
-    const auto bad = batch("calibrate --set policies.us-h20-licence.enabled=false --set "
-                           "policies.cn-h20-discouraged.enabled=false");
+    // A scenario that breaks the story (Nvidia keeps selling the H20) fails with exit code 1.
+    const auto bad = batch("calibrate --scenario scenarios/no-h20-ban.yaml");
     EXPECT_EQ(bad.code, 1) << bad.out;
     EXPECT_NE(bad.out.find("FAIL"), std::string::npos);
 

@@ -155,7 +155,7 @@ TEST_F(WindowFixture, UnsavedEditsAreAutosavedAndOfferedBackAfterACrash)
 {
     openAndWait(baselinePath());
     window->applyEdits({"policies.us-diffusion-rule.enabled=true"});
-    ASSERT_TRUE(waitUntil([&] { return !QDir(recoveryDir.path()).entryList({"session-*.json"}).isEmpty(); }, 5000));
+    ASSERT_TRUE(waitUntil([&] { return !QDir(recoveryDir.path()).entryList({"session-*.json"}).isEmpty(); }, 20000));
     // A session that died: its snapshot is there and nobody holds its lock.
     const QJsonObject snapshot{{"base", baselinePath()},
                                {"file", ""},

@@ -84,7 +84,14 @@ TEST(ParamCatalog, ScalarOverridesReadBack)
 {
     const auto controls = buildParamControls(baseline());
     const auto& c = find(controls, "policies.cn-h20-discouraged.share_blocked");
-    EXPECT_FALSE(overrideFor(c, 0.8));
+    // The scenario's own value (whatever the calibration set it to) needs no override.
+    double own = -1;
+    for (const auto& p : baseline().policies)
+        if (p.id == "cn-h20-discouraged")
+            own = p.shareBlocked;
+    ASSERT_GE(own, 0.0);
+    ASSERT_NE(own, 0.65);
+    EXPECT_FALSE(overrideFor(c, own));
     EXPECT_EQ(overrideFor(c, 0.65), std::optional<std::string>("0.65"));
     EXPECT_DOUBLE_EQ(controlValue(c, std::string("0.65")), 0.65);
     EXPECT_DOUBLE_EQ(controlValue(c, std::string("{value: 0.7, source: \"x\"}")), 0.7);

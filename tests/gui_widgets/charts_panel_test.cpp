@@ -7,6 +7,9 @@
 #include <QAreaSeries>
 #include <QChart>
 #include <QChartView>
+#include <QCheckBox>
+#include <QGraphicsSimpleTextItem>
+#include <QRegularExpression>
 #include <QComboBox>
 #include <QFile>
 #include <QGraphicsItem>
@@ -22,6 +25,7 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <set>
 
 namespace cp::test {
 namespace {
@@ -245,6 +249,83 @@ TEST_F(ChartsPanelTest, ComputeStackAddsUpToTheFirmsCompute)
     EXPECT_GT(chips, 3u);
 }
 
+TEST_F(ChartsPanelTest, ComputeChartOpensOnAFirmWithComputeAtSeveralSites)
+{
+    auto* view = showTab(panel, Compute);
+    auto* firm = panel.findChild<QComboBox*>(QStringLiteral("computeFirm"));
+    ASSERT_NE(firm, nullptr);
+    const std::string shown = firm->currentData().toString().toStdString();
+    // The first firm in scenario order with compute at more than one kind of site.
+    std::string expected;
+    for (const auto& f : runs.baseline.firms) {
+        int kinds = 0;
+        for (const char* metric : {"compute_home_h100e", "compute_offshore_h100e"})
+            if (const auto* s = runs.current->find(f.id, metric))
+                kinds += std::any_of(s->values.begin(), s->values.end(), [](double v) { return v > 0; });
+        if (kinds > 1) {
+            expected = f.id;
+            break;
+        }
+    }
+    ASSERT_FALSE(expected.empty());
+    EXPECT_EQ(shown, expected);
+    EXPECT_NE(shown, runs.baseline.firms.front().id);
+    int areas = 0;
+    for (auto* s : view->chart()->series())
+        areas += s->objectName().startsWith(QStringLiteral("area:")) && s->isVisible();
+    EXPECT_GE(areas, 2);
+
+    // The user's pick survives new runs (a slider drag) and a pinned reference.
+    firm->setCurrentIndex(firm->findData(QStringLiteral("openai")));
+    panel.setResult(runs.reference, runs.counterfactual);
+    panel.setReference(runs.current);
+    panel.setResult(runs.current, runs.baseline);
+    EXPECT_EQ(firm->currentData().toString(), QStringLiteral("openai"));
+    EXPECT_TRUE(panel.currentChartTitle().contains(QStringLiteral("OpenAI")));
+}
+
+TEST_F(ChartsPanelTest, LogScaleAxisReadsOneTenHundredThousand)
+{
+    panel.show();
+    auto* view = showTab(panel, Chips);
+    QCoreApplication::processEvents();
+    QStringList labels;
+    std::vector<QRectF> boxes;
+    QGraphicsSimpleTextItem* title = nullptr;
+    for (auto* item : view->scene()->items()) {
+        if (item->data(0).toString() == QLatin1String("log-axis-label") && item->isVisible()) {
+            labels << static_cast<QGraphicsSimpleTextItem*>(item)->text();
+            boxes.push_back(item->sceneBoundingRect());
+        }
+        if (item->data(0).toString() == QLatin1String("log-axis-title") && item->isVisible())
+            title = static_cast<QGraphicsSimpleTextItem*>(item);
+    }
+    ASSERT_GE(labels.size(), 3);
+    ASSERT_NE(title, nullptr);
+    EXPECT_TRUE(title->text().contains(QStringLiteral("log scale"))) << title->text().toStdString();
+    EXPECT_FALSE(title->text().contains(QStringLiteral("thousand"))) << "plain units: the labels say k and M";
+    const QRectF plot = view->chart()->mapRectToScene(view->chart()->plotArea());
+    for (const auto& b : boxes) {
+        EXPECT_FALSE(b.intersects(title->sceneBoundingRect())) << "labels clear of the axis title";
+        EXPECT_LE(b.right(), plot.left());
+        EXPECT_GE(title->sceneBoundingRect().left(), 0.0);
+    }
+    static const QRegularExpression decade(QStringLiteral("^(1|10|100)(k|M|B)?$|^0\\.0*1$"));
+    for (const auto& l : labels)
+        EXPECT_TRUE(decade.match(l).hasMatch()) << l.toStdString();
+    EXPECT_TRUE(labels.contains(QStringLiteral("1M")) || labels.contains(QStringLiteral("10M"))) << labels.join(' ').toStdString();
+    // Linear again: the overlay labels go, the axis has thousands-scaled units.
+    auto* log = panel.findChild<QCheckBox*>(QStringLiteral("chipsLogScale"));
+    ASSERT_NE(log, nullptr);
+    log->setChecked(false);
+    QCoreApplication::processEvents();
+    for (auto* item : view->scene()->items()) {
+        if (item->data(0).toString() == QLatin1String("log-axis-label")) {
+            EXPECT_FALSE(item->isVisible());
+        }
+    }
+}
+
 TEST_F(ChartsPanelTest, ChipsChartHasALinePerJurisdictionWithChips)
 {
     auto* view = showTab(panel, Chips);
@@ -362,6 +443,15 @@ TEST_F(ChartsPanelTest, PolicyMarkerLabelsDoNotOverlap)
                 EXPECT_FALSE(labels[i].intersects(labels[k])) << tips[static_cast<qsizetype>(i)].toStdString() << " / "
                                                               << tips[static_cast<qsizetype>(k)].toStdString();
         EXPECT_TRUE(tips.join(QLatin1Char('\n')).contains(QStringLiteral("BIS update (Oct 2023)")));
+        // Few rows (twelve policy dates, seven of them within a year): close markers share a
+        // label ("Malaysia permit +3") or take a shorter form before a new row opens.
+        std::set<int> rows;
+        for (const auto& r : labels)
+            rows.insert(static_cast<int>(std::lround(r.top())));
+        EXPECT_LE(rows.size(), 3u);
+        // Hovering a label names each policy in full, with its date.
+        for (const auto& tip : tips)
+            EXPECT_TRUE(tip.contains(QStringLiteral(" — from ")) || tip.contains(QStringLiteral(" — ends "))) << tip.toStdString();
     }
 }
 

@@ -9,10 +9,14 @@
 #include <QGraphicsScene>
 #include <QCoreApplication>
 #include <QGraphicsSimpleTextItem>
+#include <QLocale>
 #include <QWheelEvent>
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <cmath>
+#include <map>
 #include <set>
 
 namespace cp::test {
@@ -97,7 +101,7 @@ TEST(NetworkView, BlockedRoutesSayWhichRuleAndSinceWhen)
     ref.setDate(core::fromDate(2025, 10, 1));
     bool leaseBlocked = false;
     for (auto* e : visibleEdges(ref, "blocked"))
-        leaseBlocked = leaseBlocked || (e->key().kind == net::RouteKind::Lease && e->toolTip().contains(QStringLiteral("AI diffusion rule")));
+        leaseBlocked = leaseBlocked || (e->key().kind == gui::network::EdgeKind::Lease && e->toolTip().contains(QStringLiteral("AI diffusion rule")));
     EXPECT_TRUE(leaseBlocked);
 }
 
@@ -152,6 +156,69 @@ TEST(NetworkView, CtrlWheelZoomsAndResizeFits)
     QCoreApplication::processEvents();
     QCoreApplication::processEvents();
     EXPECT_LT(view.transform().m11(), fit * 1.05) << "a resize fits the network again";
+}
+
+TEST(NetworkView, OwnedDataCentresLinkToTheirFirm)
+{
+    const auto& runs = widgetRuns();
+    NetworkView view;
+    view.resize(1280, 800);
+    view.setResult(runs.current, &runs.baseline);
+    const auto date = core::fromDate(2025, 6, 1);
+    view.setDate(date);
+    const auto period = static_cast<std::size_t>(
+        std::find(runs.current->periods.begin(), runs.current->periods.end(), date) - runs.current->periods.begin());
+    ASSERT_LT(period, runs.current->periods.size());
+    std::map<std::pair<std::string, std::string>, EdgeItem*> own;
+    for (auto* e : visibleEdges(view))
+        if (e->key().kind == gui::network::EdgeKind::Own)
+            own[{e->key().from, e->key().to}] = e;
+    int owned = 0;
+    for (const auto& dc : runs.baseline.dataCentres) {
+        if (dc.owner.empty())
+            continue;
+        ++owned;
+        const auto it = own.find({dc.id, dc.owner});
+        ASSERT_NE(it, own.end()) << dc.id << " -> " << dc.owner;
+        const double capacity = runs.current->find(dc.id, "capacity_h100e")->values[period];
+        EXPECT_TRUE(it->second->toolTip().contains(QStringLiteral("own capacity"))) << it->second->toolTip().toStdString();
+        EXPECT_TRUE(it->second->toolTip().contains(QLocale::system().toString(static_cast<qlonglong>(std::llround(capacity)))))
+            << it->second->toolTip().toStdString();
+        EXPECT_DOUBLE_EQ(it->second->width(), std::max(1.0, EdgeItem::widthForFlow(capacity))) << dc.id;
+    }
+    EXPECT_EQ(own.size(), static_cast<std::size_t>(owned));
+    EXPECT_GE(owned, 8);
+
+    // Every firm that owns compute now has an edge, and sits level with its data centres:
+    // nearer to them than to the average data centre.
+    std::map<QString, QRectF> nodes;
+    for (auto* n : itemsOfType(view, "node"))
+        nodes[n->data(RoleId).toString()] = n->sceneBoundingRect();
+    double meanGap = 0;
+    int dcs = 0;
+    for (const auto& n : runs.current->networkNodes)
+        if (n.kind == model::NetworkNode::Kind::DataCentre) {
+            for (const auto& f : runs.current->networkNodes)
+                if (f.kind == model::NetworkNode::Kind::Firm) {
+                    meanGap += std::abs(nodes[QString::fromStdString(n.id)].center().y() - nodes[QString::fromStdString(f.id)].center().y());
+                    ++dcs;
+                }
+        }
+    meanGap /= std::max(1, dcs);
+    for (const auto& firm : {"meta", "google", "deepseek"}) {
+        double best = 1e300;
+        for (const auto& dc : runs.baseline.dataCentres)
+            if (dc.owner == firm)
+                best = std::min(best, std::abs(nodes[QString::fromStdString(dc.id)].center().y() - nodes[QString::fromLatin1(firm)].center().y()));
+        EXPECT_LT(best, meanGap / 2) << firm;
+    }
+
+    // Without the scenario there is nothing to say who owns what: no own-capacity edges.
+    NetworkView plain;
+    plain.setResult(runs.current);
+    plain.setDate(date);
+    for (auto* e : visibleEdges(plain))
+        EXPECT_NE(e->key().kind, gui::network::EdgeKind::Own);
 }
 
 TEST(NetworkView, WiderEdgesCarryMore)

@@ -94,7 +94,7 @@ void fillFromScenario(ChartContext& ctx, const scenario::Scenario& s)
     }
     ctx.markers.clear();
     for (auto& [date, e] : byDate)
-        ctx.markers.push_back({date, e.labels.join(QStringLiteral(" · ")), e.tips.join(QStringLiteral("\n\n"))});
+        ctx.markers.push_back({date, e.labels.join(QStringLiteral(" · ")), e.labels, e.tips.join(QStringLiteral("\n\n"))});
 }
 
 std::vector<double> alignedValues(const model::RunResult& base, const model::RunResult& run, const std::string& entity,

@@ -9,6 +9,7 @@
 #include <QColor>
 #include <QSet>
 #include <QString>
+#include <QStringList>
 
 #include <limits>
 #include <memory>
@@ -27,8 +28,9 @@ struct EntityInfo {
 /// A vertical marker at a policy change: one or more policies taking effect (or ending) that day.
 struct PolicyMark {
     core::SimTime date = 0;
-    QString label;   ///< short, for the chart
-    QString tooltip; ///< full names, dates and descriptions
+    QString label;     ///< short, for the chart: the names joined
+    QStringList names; ///< short name of each policy changing that day
+    QString tooltip;   ///< full names, dates and descriptions
 };
 
 struct ChartContext {

@@ -188,14 +188,43 @@ QString shortPolicyName(const std::string& name)
         if (m.hasMatch())
             s = s.left(m.capturedStart());
     }
-    constexpr int kMax = 28;
+    // Still long: cut at a word boundary, not after a small word ("block the…").
+    constexpr int kMax = 36;
     if (s.size() > kMax) {
-        int cut = s.lastIndexOf(QLatin1Char(' '), kMax - 1);
-        if (cut < 12)
-            cut = kMax - 1;
-        s = s.left(cut) + QChar(0x2026);
+        static const QRegularExpression weakTail(QStringLiteral("\\s+(the|a|an|of|in|on|at|to|for|with|by|and|or|via)$"),
+                                                 QRegularExpression::CaseInsensitiveOption);
+        QString head = s.left(kMax - 1);
+        const int cut = static_cast<int>(head.lastIndexOf(QLatin1Char(' ')));
+        head = cut >= 12 ? head.left(cut) : head;
+        for (auto m = weakTail.match(head); m.hasMatch() && m.capturedStart() >= 12; m = weakTail.match(head))
+            head = head.left(m.capturedStart());
+        s = head + QChar(0x2026);
     }
     return s.isEmpty() ? QString::fromStdString(name) : s;
+}
+
+QString compactNumber(double v)
+{
+    if (!std::isfinite(v))
+        return QStringLiteral("n/a");
+    const double a = std::abs(v);
+    struct Unit {
+        double factor;
+        const char* suffix;
+    };
+    static constexpr Unit units[] = {{1e12, "T"}, {1e9, "B"}, {1e6, "M"}, {1e3, "k"}};
+    for (const auto& u : units)
+        if (a >= u.factor * (1 - 1e-9)) {
+            const double x = v / u.factor;
+            // One decimal at most, and none when it is zero: 1k, 2.5k, 10k.
+            const double r = std::round(x * 10) / 10;
+            const QString num = std::abs(r - std::round(r)) < 1e-9 ? QString::number(static_cast<qlonglong>(std::llround(r)))
+                                                                   : QString::number(r, 'f', 1);
+            return num + QLatin1String(u.suffix);
+        }
+    if (a == 0)
+        return QStringLiteral("0");
+    return QString::number(v, 'g', 3);
 }
 
 QString formatNumber(double v, int maxDecimals)

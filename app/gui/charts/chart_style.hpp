@@ -49,6 +49,8 @@ void configureDateAxis(QDateTimeAxis* axis, core::SimTime from, core::SimTime to
 
 /// A short label for a policy marker ("BIS update (Oct 2023)" -> "BIS update").
 [[nodiscard]] QString shortPolicyName(const std::string& name);
+/// Short axis label of a value: 1, 10, 100, 1k, 2.5k, 10k, 100k, 1M, 1B.
+[[nodiscard]] QString compactNumber(double v);
 /// Value with a sensible number of decimals and thousands separators.
 [[nodiscard]] QString formatNumber(double v, int maxDecimals = 1);
 

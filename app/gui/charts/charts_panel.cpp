@@ -122,7 +122,7 @@ void ChartsPanel::setResult(ResultPtr current, const scenario::Scenario& scenari
     d->ctx.current = std::move(current);
     charts::fillFromScenario(d->ctx, scenario);
     d->markAll(true);
-    d->compute->setFirms(d->ctx.firms);
+    d->compute->setFirms(d->ctx.firms, charts::defaultComputeFirm(d->ctx));
     d->refreshCurrent();
 }
 

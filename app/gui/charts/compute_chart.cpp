@@ -194,8 +194,8 @@ void ComputeChart::updateData(const ChartContext& ctx)
     const auto* ref = ctx.reference.get();
     m_difference = ctx.differenceActive();
     m_hasReference = ref != nullptr;
-    if (m_firm.isEmpty() && !ctx.firms.empty())
-        m_firm = ctx.firms.front().id;
+    if (m_firm.isEmpty())
+        m_firm = defaultComputeFirm(ctx);
     m_firmName = m_firm;
     for (const auto& f : ctx.firms)
         if (f.id == m_firm)
@@ -473,23 +473,25 @@ ComputePage::ComputePage(QWidget* parent) : QWidget(parent)
     m_chart = new ComputeChart(this);
     v->addWidget(m_chart, 1);
     connect(m_firms, &QComboBox::currentIndexChanged, this, [this](int i) {
-        if (i >= 0)
-            m_chart->setFirm(m_firms->itemData(i).toString());
+        if (i < 0)
+            return;
+        // setFirms() blocks this signal: a change that arrives here is the user's pick.
+        m_userFirm = m_firms->itemData(i).toString();
+        m_chart->setFirm(m_userFirm);
     });
     connect(m_modes, &QComboBox::currentIndexChanged, this, [this](int i) {
         m_chart->setMode(i == 1 ? ComputeChart::Mode::ByChip : ComputeChart::Mode::BySite);
     });
 }
 
-void ComputePage::setFirms(const std::vector<EntityInfo>& firms)
+void ComputePage::setFirms(const std::vector<EntityInfo>& firms, const QString& preferred)
 {
     bool same = static_cast<std::size_t>(m_firms->count()) == firms.size();
     for (std::size_t i = 0; same && i < firms.size(); ++i)
         same = m_firms->itemData(static_cast<int>(i)).toString() == firms[i].id &&
                m_firms->itemText(static_cast<int>(i)) == firms[i].name;
     if (same)
-        return;
-    const QString keep = m_chart->firm();
+        return; // a re-run of the same firms: keep what is shown
     {
         const QSignalBlocker block(m_firms);
         m_firms->clear();
@@ -498,13 +500,30 @@ void ComputePage::setFirms(const std::vector<EntityInfo>& firms)
             swatch.fill(f.color);
             m_firms->addItem(QIcon(swatch), f.name, f.id);
         }
-        int idx = m_firms->findData(keep);
+        int idx = m_userFirm.isEmpty() ? -1 : m_firms->findData(m_userFirm);
+        if (idx < 0 && !preferred.isEmpty())
+            idx = m_firms->findData(preferred);
         if (idx < 0)
             idx = 0;
         m_firms->setCurrentIndex(idx);
     }
     if (m_firms->currentIndex() >= 0)
         m_chart->setFirm(m_firms->itemData(m_firms->currentIndex()).toString());
+}
+
+QString defaultComputeFirm(const ChartContext& ctx)
+{
+    if (ctx.firms.empty())
+        return {};
+    if (const auto* run = ctx.current.get()) {
+        for (const auto& f : ctx.firms) {
+            const auto layers = siteValues(*run, run, f.id.toStdString());
+            const auto kinds = std::count_if(layers.begin(), layers.end(), [](const auto& kv) { return anyNonZero(kv.second); });
+            if (kinds > 1)
+                return f.id;
+        }
+    }
+    return ctx.firms.front().id;
 }
 
 } // namespace cp::gui::charts

@@ -70,13 +70,19 @@ public:
     [[nodiscard]] ComputeChart* chart() const { return m_chart; }
     [[nodiscard]] QComboBox* firmBox() const { return m_firms; }
     [[nodiscard]] QComboBox* modeBox() const { return m_modes; }
-    /// Refills the firm picker (keeps the selection by id).
-    void setFirms(const std::vector<EntityInfo>& firms);
+    /// Refills the firm picker. Keeps the firm the user picked while it is in the list; else
+    /// shows `preferred` (when the list changes or is first filled), else the first firm.
+    void setFirms(const std::vector<EntityInfo>& firms, const QString& preferred = QString());
 
 private:
     ComputeChart* m_chart;
     QComboBox* m_firms;
     QComboBox* m_modes;
+    QString m_userFirm; ///< last firm picked in the combo box (not by setFirms)
 };
+
+/// The firm the compute chart opens on: the first (in scenario order) whose compute sits at
+/// more than one kind of site in the current run (a split worth showing), else the first firm.
+[[nodiscard]] QString defaultComputeFirm(const ChartContext& ctx);
 
 } // namespace cp::gui::charts

@@ -153,11 +153,8 @@ void LineChart::updateData(const ChartContext& ctx)
         rows.push_back(std::move(row));
     }
 
-    UnitScale scale = m_spec.scaleUnits ? chooseScale(maxAbs) : UnitScale{};
-    if (log && m_spec.scaleUnits) // decades read best as 1, 10, 100, ... thousand
-        scale = maxAbs >= 1e8 ? UnitScale{1e6, QStringLiteral("million")}
-                : maxAbs >= 2e4 ? UnitScale{1e3, QStringLiteral("thousand")}
-                                : UnitScale{};
+    // A log axis is labelled 1, 10, 100, 1k, 10k...: its values stay in plain units.
+    const UnitScale scale = m_spec.scaleUnits && !log ? chooseScale(maxAbs) : UnitScale{};
     m_unitText = scale.word.isEmpty() ? m_spec.unit : scale.word + QLatin1Char(' ') + m_spec.unit;
     double lo = std::numeric_limits<double>::infinity(), hi = -lo;
     std::vector<QString> order;

@@ -4,7 +4,9 @@
 
 #include <QFontMetricsF>
 #include <QString>
+#include <QStringList>
 
+#include <utility>
 #include <vector>
 
 namespace cp::gui::charts {
@@ -12,6 +14,14 @@ namespace cp::gui::charts {
 struct MarkerInput {
     double x = 0;  ///< pixel position of the marker line
     QString text;  ///< preferred label
+    QStringList shorter; ///< fallbacks when `text` does not fit, longest first (e.g. cut at a word)
+    double span = 0; ///< a group of lines from x to x + span shares the label
+
+    MarkerInput() = default;
+    MarkerInput(double x_, QString text_, QStringList shorter_ = {})
+        : x(x_), text(std::move(text_)), shorter(std::move(shorter_))
+    {
+    }
 };
 
 struct MarkerPlacement {
@@ -36,8 +46,13 @@ struct MarkerLayout {
 };
 
 /// Inputs must be sorted by x. Searches (beam search) for the placement with the fewest rows,
-/// line crossings and elisions.
+/// line crossings, shortened labels and elisions, in that order of importance.
 [[nodiscard]] MarkerLayout layoutMarkerLabels(const std::vector<MarkerInput>& markers, const QFontMetricsF& fm,
                                               const MarkerLayoutOptions& options);
+
+/// Labels for one marker line that stands for `names` (the short names of the policies that
+/// change there), longest first: all names joined, then shorter forms that stay readable:
+/// the first name cut at a word boundary ("Chinese customs block…"), "+N" for the others.
+[[nodiscard]] QStringList markerLabelCandidates(const QStringList& names);
 
 } // namespace cp::gui::charts

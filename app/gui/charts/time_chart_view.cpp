@@ -38,6 +38,8 @@ constexpr qreal kZLabels = 9;
 constexpr double kTitleTop = 6;
 const QColor kMarkerColor(0x6b, 0x6b, 0x6b);
 const QColor kTextColor(0x2b, 0x2b, 0x2b);
+constexpr double kLogTickGap = 7;  ///< log-axis label to plot
+constexpr double kLogTitleGap = 6; ///< log-axis title to labels
 } // namespace
 
 /// A text label in a box (policy markers, the cursor date).
@@ -95,6 +97,7 @@ TimeChartView::TimeChartView(QWidget* parent) : QChartView(parent)
     c->legend()->setMarkerShape(QLegend::MarkerShapeRectangle);
     c->legend()->setFont(axisFont());
     c->setMargins(QMargins(8, 40, 18, 8));
+    c->setLocalizeNumbers(true); // axis labels with thousands separators: 2,000 not 2000
     c->layout()->setContentsMargins(0, 0, 0, 0);
     setChart(c);
     setRenderHint(QPainter::Antialiasing, true);
@@ -129,7 +132,11 @@ TimeChartView::TimeChartView(QWidget* parent) : QChartView(parent)
     m_logAxis->setLabelsFont(axisFont());
     m_logAxis->setTitleFont(axisFont());
     m_logAxis->setTitleBrush(QBrush(kTextColor));
+    // Its "%g" labels read "100000", and Qt reserves too little room for them: its labels and
+    // title are hidden and layoutLogLabels() draws 1, 10, 100, 1k, 10k... and the title.
     m_logAxis->setLabelsBrush(QBrush(kTextColor));
+    m_logAxis->setLabelsVisible(false);
+    m_logAxis->setTitleVisible(false);
     m_logAxis->setGridLineColor(QColor(0xe0, 0xe0, 0xe0));
     m_logAxis->setMinorGridLineColor(QColor(0xf3, 0xf3, 0xf3));
     m_logAxis->setLinePenColor(QColor(0x9a, 0x9a, 0x9a));
@@ -162,6 +169,15 @@ TimeChartView::TimeChartView(QWidget* parent) : QChartView(parent)
     connect(c, &QChart::plotAreaChanged, this, [this] { layoutOverlay(); });
     connect(m_xAxis, &QDateTimeAxis::rangeChanged, this, [this] { layoutOverlay(); });
     connect(m_yAxis, &QValueAxis::rangeChanged, this, [this] { layoutOverlay(); });
+    connect(m_logAxis, &QLogValueAxis::rangeChanged, this, [this] { layoutOverlay(); });
+    connect(m_logAxis, &QAbstractAxis::titleTextChanged, this, [this] { layoutOverlay(); });
+    m_logTitle = new QGraphicsSimpleTextItem(c);
+    m_logTitle->setFont(axisFont());
+    m_logTitle->setBrush(kTextColor);
+    m_logTitle->setRotation(-90);
+    m_logTitle->setZValue(kZLabels);
+    m_logTitle->setData(0, QStringLiteral("log-axis-title")); // for tests
+    m_logTitle->hide();
 }
 
 TimeChartView::~TimeChartView() = default;
@@ -239,6 +255,14 @@ void TimeChartView::setLogAxisActive(bool on)
     QAbstractAxis* from = m_log ? static_cast<QAbstractAxis*>(m_logAxis) : static_cast<QAbstractAxis*>(m_yAxis);
     QAbstractAxis* to = on ? static_cast<QAbstractAxis*>(m_logAxis) : static_cast<QAbstractAxis*>(m_yAxis);
     m_log = on;
+    // Qt keeps no room for the hidden log labels and title: a fixed left margin does (fixed,
+    // so that laying out never feeds back into the margins).
+    QMargins mg = chart()->margins();
+    mg.setLeft(on ? static_cast<int>(std::ceil(kLogTickGap + logLabelReserve() + kLogTitleGap +
+                                               QFontMetricsF(axisFont()).height() + 4))
+                  : 8);
+    chart()->setMargins(mg);
+    layoutOverlay();
     // Both axes stay in the chart (removing one leaves its labels behind in Qt 6.4); the
     // inactive one is hidden and has no series.
     const auto all = chart()->series();
@@ -369,26 +393,36 @@ void TimeChartView::layoutOverlay()
     const double x1 = static_cast<double>(m_xAxis->max().toMSecsSinceEpoch());
     const auto px = [&](double x) { return plot.left() + (x - x0) / std::max(1.0, x1 - x0) * plot.width(); };
 
-    // Merge markers closer than a few pixels: one line, one joined label.
+    // Markers a few pixels apart share one label (their lines stay where they are): with the
+    // policies' names joined when there is room, else "first name +N"; the tooltip has all.
+    constexpr double kGroupPx = 12;
     struct Cluster {
-        double x;
-        QString label, tip;
+        std::vector<double> xs;
+        QStringList names;
+        QString tip;
     };
     std::vector<Cluster> clusters;
     for (const auto& m : m_markers) {
         const double x = px(toChartX(m.date));
         if (x < plot.left() - 0.5 || x > plot.right() + 0.5)
             continue;
-        if (!clusters.empty() && x - clusters.back().x < 4.0) {
-            clusters.back().label += QStringLiteral(" · ") + m.label;
+        const QStringList names = m.names.isEmpty() ? QStringList{m.label} : m.names;
+        if (!clusters.empty() && x - clusters.back().xs.front() < kGroupPx) {
+            clusters.back().xs.push_back(x);
+            clusters.back().names += names;
             clusters.back().tip += QStringLiteral("\n\n") + m.tooltip;
         } else {
-            clusters.push_back({x, m.label, m.tooltip});
+            clusters.push_back({{x}, names, m.tooltip});
         }
     }
     std::vector<MarkerInput> inputs;
-    for (const auto& cl : clusters)
-        inputs.push_back({cl.x, cl.label});
+    for (const auto& cl : clusters) {
+        QStringList texts = markerLabelCandidates(cl.names);
+        const QString first = texts.takeFirst();
+        MarkerInput in(cl.xs.front(), first, texts);
+        in.span = cl.xs.back() - cl.xs.front();
+        inputs.push_back(std::move(in));
+    }
     MarkerLayoutOptions opt;
     opt.minX = plot.left() - 40;
     opt.maxX = std::max(plot.right() + 14, opt.minX + 1);
@@ -403,24 +437,28 @@ void TimeChartView::layoutOverlay()
         c->setMargins(mg); // lays out again -> plotAreaChanged -> here, with the same rows
     }
 
-    while (m_markerLines.size() < clusters.size()) {
+    std::size_t lineCount = 0;
+    for (const auto& cl : clusters)
+        lineCount += cl.xs.size();
+    while (m_markerLines.size() < lineCount) {
         auto* l = new QGraphicsLineItem(c);
         QPen pen(kMarkerColor, 1, Qt::DashLine);
         pen.setCosmetic(true);
         l->setPen(pen);
         l->setZValue(kZMarkers);
         m_markerLines.push_back(l);
+    }
+    while (m_markerLabels.size() < clusters.size()) {
         auto* lab = new MarkerLabelItem(c);
         lab->setZValue(kZLabels);
         lab->setData(0, QStringLiteral("policy-marker-label")); // for tests
         m_markerLabels.push_back(lab);
     }
     const double bandBottom = plot.top() - 3;
-    for (std::size_t i = 0; i < m_markerLines.size(); ++i) {
-        auto* line = m_markerLines[i];
+    std::size_t nextLine = 0;
+    for (std::size_t i = 0; i < m_markerLabels.size(); ++i) {
         auto* lab = m_markerLabels[i];
         if (i >= clusters.size() || plot.isEmpty()) {
-            line->hide();
             lab->hide();
             continue;
         }
@@ -438,12 +476,18 @@ void TimeChartView::layoutOverlay()
         } else {
             lab->hide();
         }
-        line->setLine(cl.x, yTop, cl.x, plot.bottom());
-        line->setToolTip(cl.tip);
-        line->show();
+        for (double x : cl.xs) {
+            auto* line = m_markerLines[nextLine++];
+            line->setLine(x, yTop, x, plot.bottom());
+            line->setToolTip(cl.tip);
+            line->show();
+        }
     }
+    for (std::size_t k = plot.isEmpty() ? 0 : nextLine; k < m_markerLines.size(); ++k)
+        m_markerLines[k]->hide();
 
     layoutTimeGrid(plot, x0, x1);
+    layoutLogLabels(plot);
 
     if (m_zeroItem->isVisible()) {
         const double lo = m_yAxis->min(), hi = m_yAxis->max();
@@ -521,6 +565,52 @@ void TimeChartView::layoutTimeGrid(const QRectF& plot, double x0, double x1)
         t->setPos(lx, plot.bottom() + 6);
         t->setVisible(!tk.label.isEmpty());
     }
+}
+
+void TimeChartView::layoutLogLabels(const QRectF& plot)
+{
+    std::vector<std::pair<double, QString>> ticks; // (y, label) at each power of ten
+    if (m_log && !plot.isEmpty() && m_logAxis->min() > 0 && m_logAxis->max() > m_logAxis->min()) {
+        const double l0 = std::log10(m_logAxis->min()), l1 = std::log10(m_logAxis->max());
+        for (int k = static_cast<int>(std::ceil(l0 - 1e-9)); k <= static_cast<int>(std::floor(l1 + 1e-9)); ++k)
+            ticks.push_back({plot.bottom() - (k - l0) / (l1 - l0) * plot.height(), compactNumber(std::pow(10.0, k))});
+    }
+    while (m_logLabels.size() < ticks.size()) {
+        auto* t = new QGraphicsSimpleTextItem(chart());
+        t->setFont(axisFont());
+        t->setBrush(kTextColor);
+        t->setZValue(kZLabels);
+        t->setData(0, QStringLiteral("log-axis-label")); // for tests
+        m_logLabels.push_back(t);
+    }
+    double widest = 0;
+    for (std::size_t i = 0; i < m_logLabels.size(); ++i) {
+        auto* t = m_logLabels[i];
+        if (i >= ticks.size()) {
+            t->hide();
+            continue;
+        }
+        t->setText(ticks[i].second);
+        const QRectF br = t->boundingRect();
+        widest = std::max(widest, br.width());
+        t->setPos(plot.left() - kLogTickGap - br.width(), ticks[i].first - br.height() / 2);
+        t->show();
+    }
+    m_logTitle->setText(m_logAxis->titleText());
+    m_logTitle->setVisible(m_log && !ticks.empty() && !m_logAxis->titleText().isEmpty());
+    if (m_logTitle->isVisible()) {
+        // Left of the widest label the axis can have (the chart's left margin keeps room for
+        // it, see setLogAxisActive). Rotated a quarter turn: the text runs up from its position.
+        const QRectF br = m_logTitle->boundingRect();
+        const double reserve = std::max(widest, logLabelReserve());
+        m_logTitle->setPos(plot.left() - kLogTickGap - reserve - kLogTitleGap - br.height(),
+                           plot.center().y() + std::min(br.width(), plot.height()) / 2);
+    }
+}
+
+double TimeChartView::logLabelReserve()
+{
+    return QFontMetricsF(axisFont()).horizontalAdvance(QStringLiteral("100M"));
 }
 
 void TimeChartView::layoutCursor()

@@ -87,6 +87,9 @@ private:
     void flushLegend();
     void layoutCursor();
     void layoutTimeGrid(const QRectF& plot, double x0, double x1);
+    void layoutLogLabels(const QRectF& plot);
+    /// Width kept for the log axis labels ("100M").
+    [[nodiscard]] static double logLabelReserve();
 
     QString m_title;
     QString m_note;
@@ -104,6 +107,8 @@ private:
     std::vector<MarkerLabelItem*> m_markerLabels;
     std::vector<QGraphicsLineItem*> m_gridLines;
     std::vector<QGraphicsSimpleTextItem*> m_gridLabels;
+    std::vector<QGraphicsSimpleTextItem*> m_logLabels; ///< decade labels of the log axis
+    QGraphicsSimpleTextItem* m_logTitle = nullptr;      ///< the log axis title, drawn here
     bool m_hasCursor = false;
     core::SimTime m_cursor = 0;
     double m_revealX = 0;

@@ -22,6 +22,7 @@ const QColor kText(0x22, 0x22, 0x22);
 const QColor kHardware(0x2F, 0x6D, 0xB5);
 const QColor kLease(0x1B, 0x9E, 0x77);
 const QColor kSmuggling(0x8E, 0x44, 0xAD);
+const QColor kOwn(0x5D, 0x6D, 0x7E); ///< slate: a firm's own data centre, not a market flow
 const QColor kCapped(0xE0, 0x8E, 0x0B);
 const QColor kBlocked(0xD6, 0x27, 0x28);
 
@@ -183,18 +184,22 @@ double EdgeItem::widthForFlow(double flow)
     return 1.0 + 1.6 * std::log10(1.0 + std::max(0.0, flow) / 150.0);
 }
 
-QPen EdgeItem::penFor(net::RouteKind kind, EdgeState state, double width)
+QPen EdgeItem::penFor(EdgeKind kind, EdgeState state, double width)
 {
-    QColor c = kind == net::RouteKind::Lease ? kLease : kind == net::RouteKind::Smuggling ? kSmuggling : kHardware;
+    QColor c = kind == EdgeKind::Lease       ? kLease
+               : kind == EdgeKind::Smuggling ? kSmuggling
+               : kind == EdgeKind::Own       ? kOwn
+                                             : kHardware;
     if (state == EdgeState::Capped)
         c = kCapped;
     if (state == EdgeState::Blocked)
         c = kBlocked;
-    QPen pen(alpha(c, state == EdgeState::Blocked ? 235 : 215), width, Qt::SolidLine, Qt::FlatCap, Qt::RoundJoin);
+    const int a = state == EdgeState::Blocked ? 235 : kind == EdgeKind::Own ? 120 : 215;
+    QPen pen(alpha(c, a), width, Qt::SolidLine, Qt::FlatCap, Qt::RoundJoin);
     if (state == EdgeState::Blocked) {
         pen.setStyle(Qt::CustomDashLine);
         pen.setDashPattern({4, 3});
-    } else if (kind == net::RouteKind::Smuggling) {
+    } else if (kind == EdgeKind::Smuggling) {
         pen.setStyle(Qt::CustomDashLine);
         pen.setDashPattern({1, 1.6});
     }
@@ -299,25 +304,21 @@ void EdgeItem::hoverLeaveEvent(QGraphicsSceneHoverEvent* event)
 
 // ---------------------------------------------------------------------------------------- legend
 
-LegendItem::LegendItem(double width) : m_width(width)
-{
-    setZValue(20);
-}
-
 namespace {
 
 struct LegendEntry {
     const char* text;
-    net::RouteKind kind;
+    EdgeKind kind;
     EdgeState state;
 };
 
 constexpr LegendEntry kLegend[] = {
-    {QT_TRANSLATE_NOOP("NetworkView", "Chip shipments"), net::RouteKind::Hardware, EdgeState::Open},
-    {QT_TRANSLATE_NOOP("NetworkView", "Leased capacity"), net::RouteKind::Lease, EdgeState::Open},
-    {QT_TRANSLATE_NOOP("NetworkView", "Smuggling"), net::RouteKind::Smuggling, EdgeState::Open},
-    {QT_TRANSLATE_NOOP("NetworkView", "Capped by a rule"), net::RouteKind::Hardware, EdgeState::Capped},
-    {QT_TRANSLATE_NOOP("NetworkView", "Blocked by a rule"), net::RouteKind::Hardware, EdgeState::Blocked},
+    {QT_TRANSLATE_NOOP("NetworkView", "Chip shipments"), EdgeKind::Hardware, EdgeState::Open},
+    {QT_TRANSLATE_NOOP("NetworkView", "Own capacity (firm's data centre)"), EdgeKind::Own, EdgeState::Open},
+    {QT_TRANSLATE_NOOP("NetworkView", "Leased capacity"), EdgeKind::Lease, EdgeState::Open},
+    {QT_TRANSLATE_NOOP("NetworkView", "Smuggling"), EdgeKind::Smuggling, EdgeState::Open},
+    {QT_TRANSLATE_NOOP("NetworkView", "Capped by a rule"), EdgeKind::Hardware, EdgeState::Capped},
+    {QT_TRANSLATE_NOOP("NetworkView", "Blocked by a rule"), EdgeKind::Hardware, EdgeState::Blocked},
 };
 
 QFont legendFont()
@@ -328,6 +329,15 @@ QFont legendFont()
 }
 
 } // namespace
+
+LegendItem::LegendItem(double minWidth) : m_width(minWidth)
+{
+    setZValue(20);
+    // As wide as the longest entry (sample line, gap, text), so no label runs past the box.
+    const QFontMetricsF fm(legendFont());
+    for (const auto& e : kLegend)
+        m_width = std::max(m_width, 36 + fm.horizontalAdvance(QCoreApplication::translate("NetworkView", e.text)) + 4);
+}
 
 QRectF LegendItem::boundingRect() const
 {
@@ -354,7 +364,7 @@ void LegendItem::paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget*)
     }
     p->setPen(QColor(0x66, 0x66, 0x66));
     p->drawText(QRectF(0, y - rowH / 2 + 2, m_width, 2 * rowH), Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap,
-                QCoreApplication::translate("NetworkView", "Line width grows with the flow (log scale)."));
+                QCoreApplication::translate("NetworkView", "Line width grows with the flow or the installed compute (log scale)."));
 }
 
 } // namespace cp::gui::network

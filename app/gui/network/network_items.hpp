@@ -50,7 +50,7 @@ public:
     [[nodiscard]] double width() const { return m_pen.widthF(); }
     [[nodiscard]] const QPainterPath& path() const { return m_path; }
 
-    [[nodiscard]] static QPen penFor(net::RouteKind kind, EdgeState state, double width);
+    [[nodiscard]] static QPen penFor(EdgeKind kind, EdgeState state, double width);
     [[nodiscard]] static double widthForFlow(double flowH100e);
 
     [[nodiscard]] QRectF boundingRect() const override;
@@ -74,7 +74,8 @@ private:
 /// Explains the edge styles; drawn in the scene below the chip producers.
 class LegendItem : public QGraphicsItem {
 public:
-    explicit LegendItem(double width);
+    /// At least `minWidth` wide, wider if an entry needs it.
+    explicit LegendItem(double minWidth);
     [[nodiscard]] QRectF boundingRect() const override;
     void paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget* widget) override;
 

@@ -177,22 +177,27 @@ NetworkLayout layoutNetwork(const LayoutInput& in)
     const double dcWidth = out.columnWidth[1] - 2 * kFramePad;
     double y = 0;
     std::map<std::size_t, double> centreY;
-    for (const auto& g : groups) {
-        const double top = y;
-        y += g.jurisdiction < n ? in.jurisdictionHeader : kFramePad;
-        for (auto d : g.members) {
-            const double h = size(d).height();
-            out.nodes[in.nodes[d].id] = QRectF(out.columnX[1] + kFramePad, y, dcWidth, h);
-            centreY[d] = y + h / 2;
-            y += h + kNodeGap;
+    const auto placeMiddle = [&] {
+        y = 0;
+        centreY.clear();
+        for (const auto& g : groups) {
+            const double top = y;
+            y += g.jurisdiction < n ? in.jurisdictionHeader : kFramePad;
+            for (auto d : g.members) {
+                const double h = size(d).height();
+                out.nodes[in.nodes[d].id] = QRectF(out.columnX[1] + kFramePad, y, dcWidth, h);
+                centreY[d] = y + h / 2;
+                y += h + kNodeGap;
+            }
+            y += kFramePad - kNodeGap;
+            if (g.jurisdiction < n) {
+                out.frames[in.nodes[g.jurisdiction].id] = QRectF(out.columnX[1], top, out.columnWidth[1], y - top);
+                centreY[g.jurisdiction] = (top + y) / 2;
+            }
+            y += kFrameGap;
         }
-        y += kFramePad - kNodeGap;
-        if (g.jurisdiction < n) {
-            out.frames[in.nodes[g.jurisdiction].id] = QRectF(out.columnX[1], top, out.columnWidth[1], y - top);
-            centreY[g.jurisdiction] = (top + y) / 2;
-        }
-        y += kFrameGap;
-    }
+    };
+    placeMiddle();
     // Jurisdictions without data centres: rows of small tags centred under the frames, as
     // wide as the column and most of the gaps beside it.
     if (!lonely.empty()) {
@@ -270,6 +275,35 @@ NetworkLayout layoutNetwork(const LayoutInput& in)
     };
     side(producers, 0);
     side(firms, 2);
+
+    // One barycentric sweep against edge crossings: inside each frame, order the data centres
+    // by the mean height of the firms they serve (those serving none keep their place), then
+    // place the side columns again.
+    bool reordered = false;
+    for (auto& g : groups) {
+        std::vector<std::pair<double, std::size_t>> keyed;
+        for (auto d : g.members) {
+            double sum = 0;
+            int count = 0;
+            for (auto k : neighbours[d])
+                if (in.nodes[k].kind == Kind::Firm)
+                    if (auto it = out.nodes.find(in.nodes[k].id); it != out.nodes.end()) {
+                        sum += it->second.center().y();
+                        ++count;
+                    }
+            keyed.push_back({count > 0 ? sum / count : centreY[d], d});
+        }
+        std::stable_sort(keyed.begin(), keyed.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+        for (std::size_t k = 0; k < keyed.size(); ++k) {
+            reordered = reordered || g.members[k] != keyed[k].second;
+            g.members[k] = keyed[k].second;
+        }
+    }
+    if (reordered) {
+        placeMiddle();
+        side(producers, 0);
+        side(firms, 2);
+    }
 
     QRectF bounds;
     for (const auto& [id, r] : out.nodes)

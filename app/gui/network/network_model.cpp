@@ -3,6 +3,7 @@
 #include <QCoreApplication>
 #include <QLocale>
 
+#include <algorithm>
 #include <cmath>
 #include <tuple>
 
@@ -15,15 +16,17 @@ QString tr(const char* text)
     return QCoreApplication::translate("NetworkView", text);
 }
 
-const char* kindName(net::RouteKind k)
+const char* kindName(EdgeKind k)
 {
     switch (k) {
-    case net::RouteKind::Hardware:
+    case EdgeKind::Hardware:
         return "hardware";
-    case net::RouteKind::Lease:
+    case EdgeKind::Lease:
         return "lease";
-    case net::RouteKind::Smuggling:
+    case EdgeKind::Smuggling:
         return "smuggling";
+    case EdgeKind::Own:
+        return "own";
     }
     return "?";
 }
@@ -34,20 +37,35 @@ QString flowText(double flow)
 }
 
 /// "(H100)", "(H100, smuggled)", "(lease)"
-QString routeTag(net::RouteKind kind, const QString& chips)
+QString routeTag(EdgeKind kind, const QString& chips)
 {
     switch (kind) {
-    case net::RouteKind::Lease:
+    case EdgeKind::Lease:
         return chips.isEmpty() ? tr("(lease)") : QStringLiteral("(%1, %2)").arg(chips, tr("lease"));
-    case net::RouteKind::Smuggling:
+    case EdgeKind::Smuggling:
         return QStringLiteral("(%1, %2)").arg(chips.isEmpty() ? tr("chips") : chips, tr("smuggled"));
-    case net::RouteKind::Hardware:
+    case EdgeKind::Own:
+        return tr("(own capacity)");
+    case EdgeKind::Hardware:
         break;
     }
     return QStringLiteral("(%1)").arg(chips.isEmpty() ? tr("chips") : chips);
 }
 
 } // namespace
+
+EdgeKind edgeKind(net::RouteKind kind)
+{
+    switch (kind) {
+    case net::RouteKind::Hardware:
+        return EdgeKind::Hardware;
+    case net::RouteKind::Lease:
+        return EdgeKind::Lease;
+    case net::RouteKind::Smuggling:
+        return EdgeKind::Smuggling;
+    }
+    return EdgeKind::Hardware;
+}
 
 QString EdgeKey::text() const
 {
@@ -102,7 +120,7 @@ std::vector<AggregatedEdge> aggregate(const model::NetworkSnapshot& snapshot, co
     };
     std::map<EdgeKey, Acc> acc;
     for (const auto& e : snapshot.edges) {
-        EdgeKey key{e.from, e.to, e.kind, e.blocked};
+        EdgeKey key{e.from, e.to, edgeKind(e.kind), e.blocked};
         auto& a = acc[key];
         if (!e.blocked) {
             if (!a.flowByChip.count(e.chip))
@@ -151,6 +169,49 @@ std::vector<AggregatedEdge> aggregate(const model::NetworkSnapshot& snapshot, co
                                   : QStringLiteral("%1 %2").arg(chips.isEmpty() ? QString() : chips.join(QStringLiteral(", ")) + QStringLiteral(" "), line).trimmed());
         }
         edge.tooltip = lines.join(QLatin1Char('\n'));
+        out.push_back(std::move(edge));
+    }
+    return out;
+}
+
+OwnerBook makeOwnerBook(const scenario::Scenario& scenario)
+{
+    OwnerBook owners;
+    for (const auto& dc : scenario.dataCentres)
+        if (!dc.owner.empty())
+            owners[dc.id] = dc.owner;
+    return owners;
+}
+
+std::vector<AggregatedEdge> ownEdges(const OwnerBook& owners, const model::RunResult& result, core::SimTime date,
+                                     const NameBook& names)
+{
+    std::vector<AggregatedEdge> out;
+    if (owners.empty())
+        return out;
+    std::map<std::string, model::NetworkNode::Kind> kinds;
+    for (const auto& n : result.networkNodes)
+        kinds[n.id] = n.kind;
+    const auto is = [&](const std::string& id, model::NetworkNode::Kind kind) {
+        const auto it = kinds.find(id);
+        return it != kinds.end() && it->second == kind;
+    };
+    const auto period = std::lower_bound(result.periods.begin(), result.periods.end(), date);
+    const bool inRun = period != result.periods.end() && *period == date;
+    const auto index = static_cast<std::size_t>(period - result.periods.begin());
+    for (const auto& [dc, firm] : owners) {
+        if (!is(dc, model::NetworkNode::Kind::DataCentre) || !is(firm, model::NetworkNode::Kind::Firm))
+            continue;
+        AggregatedEdge edge;
+        edge.key = EdgeKey{dc, firm, EdgeKind::Own, false};
+        const QString route = QStringLiteral("%1 → %2 %3").arg(names.node(dc), names.node(firm), routeTag(EdgeKind::Own, {}));
+        const auto* series = result.find(dc, "capacity_h100e");
+        if (series && inRun && index < series->values.size() && std::isfinite(series->values[index])) {
+            edge.flowH100e = std::max(0.0, series->values[index]);
+            edge.tooltip = QStringLiteral("%1: %2 %3").arg(route, flowText(edge.flowH100e), tr("H100e installed"));
+        } else {
+            edge.tooltip = QStringLiteral("%1: %2").arg(route, tr("the firm owns and uses this data centre"));
+        }
         out.push_back(std::move(edge));
     }
     return out;

@@ -145,6 +145,7 @@ struct NetworkView::Impl {
     QGraphicsScene* scene = nullptr;
     std::shared_ptr<const model::RunResult> result;
     network::NameBook names;
+    network::OwnerBook owners; ///< owned data centre -> firm, from the scenario run
     std::map<std::string, NodeItem*> nodes;
     std::map<EdgeKey, EdgeItem*> edges;
     QGraphicsSimpleTextItem* title = nullptr;
@@ -193,9 +194,10 @@ void NetworkView::Impl::hint(const QString& text)
     scene->setSceneRect(t->boundingRect().adjusted(-40, -40, 40, 40));
 }
 
-void NetworkView::setResult(std::shared_ptr<const model::RunResult> result)
+void NetworkView::setResult(std::shared_ptr<const model::RunResult> result, const scenario::Scenario* scenario)
 {
     d->result = std::move(result);
+    d->owners = scenario ? network::makeOwnerBook(*scenario) : network::OwnerBook{};
     d->shown = -1;
     if (!d->result || d->result->networkNodes.empty()) {
         d->hint(tr("No network to show for this run."));
@@ -225,8 +227,14 @@ void NetworkView::Impl::build()
     std::set<std::pair<std::string, std::string>> pairs;
     for (const auto& snap : r.network)
         for (const auto& e : snap.edges) {
-            keys.insert({e.from, e.to, e.kind, e.blocked});
+            keys.insert({e.from, e.to, network::edgeKind(e.kind), e.blocked});
             pairs.insert({e.from, e.to});
+        }
+    // A firm's own data centres: drawn every month, and they pull the firm level with them.
+    if (!r.network.empty())
+        for (const auto& e : network::ownEdges(owners, r, r.network.front().date, names)) {
+            keys.insert(e.key);
+            pairs.insert({e.key.from, e.key.to});
         }
     // Re-runs of the same scenario (a slider being dragged) usually keep the same nodes and
     // routes: keep the layout and the items then.
@@ -411,10 +419,12 @@ void NetworkView::Impl::showSnapshot(int index)
         return;
     shown = index;
     const auto& snap = result->network[static_cast<std::size_t>(index)];
-    const auto agg = network::aggregate(snap, names);
+    auto agg = network::aggregate(snap, names);
+    for (auto& own : network::ownEdges(owners, *result, snap.date, names))
+        agg.push_back(std::move(own));
     std::set<EdgeKey> present;
     int blocked = 0, capped = 0;
-    double shipped = 0, leased = 0, smuggled = 0;
+    double shipped = 0, leased = 0, smuggled = 0, owned = 0;
     for (const auto& a : agg) {
         const auto it = edges.find(a.key);
         if (it == edges.end())
@@ -425,8 +435,20 @@ void NetworkView::Impl::showSnapshot(int index)
         it->second->setVisible(true);
         blocked += a.state() == EdgeState::Blocked;
         capped += a.state() == EdgeState::Capped;
-        (a.key.kind == net::RouteKind::Lease ? leased : a.key.kind == net::RouteKind::Smuggling ? smuggled : shipped) +=
-            a.flowH100e;
+        switch (a.key.kind) {
+        case network::EdgeKind::Lease:
+            leased += a.flowH100e;
+            break;
+        case network::EdgeKind::Smuggling:
+            smuggled += a.flowH100e;
+            break;
+        case network::EdgeKind::Own:
+            owned += a.flowH100e;
+            break;
+        case network::EdgeKind::Hardware:
+            shipped += a.flowH100e;
+            break;
+        }
     }
     for (auto& [key, item] : edges)
         if (!present.count(key))
@@ -434,11 +456,11 @@ void NetworkView::Impl::showSnapshot(int index)
     title->setText(QObject::tr("Supply and lease network — %1").arg(monthTitle(snap.date)));
     const QLocale loc = QLocale::system();
     const auto num = [&](double v) { return loc.toString(static_cast<qlonglong>(std::llround(v))); };
-    summary->setText(QObject::tr("This month: %1 H100e shipped, %2 smuggled, %3 leased · %4 blocked and %5 capped routes · "
-                                 "hover a route for details")
-                         .arg(num(shipped), num(smuggled), num(leased))
-                         .arg(blocked)
-                         .arg(capped));
+    const QString flows = owned > 0
+                              ? QObject::tr("This month: %1 H100e shipped, %2 smuggled, %3 leased, %4 in firms' own data centres")
+                                    .arg(num(shipped), num(smuggled), num(leased), num(owned))
+                              : QObject::tr("This month: %1 H100e shipped, %2 smuggled, %3 leased").arg(num(shipped), num(smuggled), num(leased));
+    summary->setText(QObject::tr("%1 · %2 blocked and %3 capped routes · hover a route for details").arg(flows).arg(blocked).arg(capped));
 }
 
 void NetworkView::setDate(core::SimTime date)
