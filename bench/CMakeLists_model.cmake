@@ -3,3 +3,8 @@ target_link_libraries(baseline_bench PRIVATE cp::runner benchmark::benchmark)
 target_compile_definitions(baseline_bench PRIVATE CHOKEPOINT_SOURCE_DIR="${CHOKEPOINT_SOURCE_ROOT}")
 chokepoint_set_warnings(baseline_bench)
 set_target_properties(baseline_bench PROPERTIES RUNTIME_OUTPUT_DIRECTORY ${CMAKE_BINARY_DIR}/bin)
+# Whole-run timing of any scenario file (scaling figures; see make_large_scenario.py).
+add_executable(run_timer run_timer.cpp)
+target_link_libraries(run_timer PRIVATE cp::runner)
+chokepoint_set_warnings(run_timer)
+set_target_properties(run_timer PROPERTIES RUNTIME_OUTPUT_DIRECTORY ${CMAKE_BINARY_DIR}/bin)

@@ -23,7 +23,7 @@ double World::controlledShare(int d, const scenario::Policy& p) const
     for (const auto& c : st.cohorts) {
         const auto& chip = m_s.chips[static_cast<std::size_t>(c.chip)];
         if (m_rules.chipMatches(p, chip))
-            controlled += static_cast<double>(c.units) * chip.h100e();
+            controlled += static_cast<double>(c.units) * m_chipH100e[static_cast<std::size_t>(c.chip)];
     }
     return std::clamp(controlled / st.capacityH100e, 0.0, 1.0);
 }
@@ -70,8 +70,9 @@ void World::computeMarket(SimTime t0, SimTime t1)
                                   dec.policy->from, dec.open,
                                   (dec.open <= 0 ? "leasing closed by " : "leasing capped by ") + dec.policy->name};
                 noteBlock(b, t0, firm.id);
-                addNetworkEdge({dc.id, firm.id, {}, net::RouteKind::Lease, 0, dec.open <= 0, dec.open > 0,
-                                dec.policy->id, b.reason, dec.policy->from});
+                if (m_opt.recordNetwork)
+                    addNetworkEdge({dc.id, firm.id, {}, net::RouteKind::Lease, 0, dec.open <= 0, dec.open > 0,
+                                    dec.policy->id, b.reason, dec.policy->from});
             }
             if (dec.open <= 0)
                 continue;
@@ -115,7 +116,8 @@ void World::computeMarket(SimTime t0, SimTime t1)
         if (h > 0) {
             fs.leasedFrom[le.dc] += h;
             fs.leaseSpendUsd += h * le.price * hours;
-            addNetworkEdge({dc.id, firm.id, {}, net::RouteKind::Lease, h, false, false, {}, {}, 0});
+            if (m_opt.recordNetwork)
+                addNetworkEdge({dc.id, firm.id, {}, net::RouteKind::Lease, h, false, false, {}, {}, 0});
         }
         const bool now = h >= 1.0;
         if (now != was) {
@@ -150,7 +152,7 @@ void World::allocateFirmCompute(SimTime t0)
             (home ? fs.homeH100e : fs.offshoreH100e) += amount;
             for (const auto& c : st.cohorts) {
                 const auto& chip = m_s.chips[static_cast<std::size_t>(c.chip)];
-                const double part = amount * static_cast<double>(c.units) * chip.h100e() / st.capacityH100e;
+                const double part = amount * static_cast<double>(c.units) * m_chipH100e[static_cast<std::size_t>(c.chip)] / st.capacityH100e;
                 fs.byChip[static_cast<std::size_t>(c.chip)] += part;
                 if (c.smuggled)
                     fs.smuggledH100e += part;

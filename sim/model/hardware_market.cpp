@@ -29,9 +29,20 @@ void World::refreshCapacity()
     for (auto& st : m_dcs) {
         double cap = 0;
         for (const auto& c : st.cohorts)
-            cap += static_cast<double>(c.units) * m_s.chips[static_cast<std::size_t>(c.chip)].h100e();
+            cap += static_cast<double>(c.units) * m_chipH100e[static_cast<std::size_t>(c.chip)];
         st.capacityH100e = cap;
     }
+}
+
+const std::string& World::routeName(std::size_t chip, std::size_t dc)
+{
+    const std::size_t nDcs = m_s.dataCentres.size();
+    if (m_routeNames.empty())
+        m_routeNames.resize(m_s.chips.size() * nDcs);
+    std::string& name = m_routeNames[chip * nDcs + dc];
+    if (name.empty())
+        name = m_s.dataCentres[dc].location + "/" + m_s.chips[chip].id;
+    return name;
 }
 
 double World::dcDemandH100e(int d, SimTime t) const
@@ -82,6 +93,22 @@ void World::hardwareMarket(SimTime t0, SimTime t1)
             if (supply[c] >= 0 && m_rules.chipMatches(*diffusion, chips[c]) && chips[c].origin == diffusion->actor)
                 ++controlledChips;
 
+    // Rules depend on the date only through which policies are in force: while that set is
+    // unchanged and no rule switches inside the month, last month's decisions still hold.
+    const std::size_t nDcs = dcs.size();
+    const bool switchesInside = !m_rules.boundariesWithin(t0, t1).empty();
+    m_activeScratch.resize(m_s.policies.size());
+    for (std::size_t p = 0; p < m_s.policies.size(); ++p)
+        m_activeScratch[p] = m_s.policies[p].activeAt(t0) ? 1 : 0;
+    if (switchesInside || m_activeScratch != m_hwDecisionActive || m_hwDecisionValid.size() != chips.size() * nDcs) {
+        m_hwDecisionValid.assign(chips.size() * nDcs, 0);
+        m_hwDecisions.resize(chips.size() * nDcs);
+        m_hwDecisionActive = m_activeScratch;
+        if (switchesInside)
+            m_hwDecisionActive.clear(); // never matches: next month recomputes
+    }
+    m_hwNoted.resize(chips.size() * nDcs, nullptr);
+
     std::vector<ShipEdge> shipEdges;
     std::map<std::pair<std::size_t, std::string>, net::NodeIndex> gates; // (chip, destination)
     std::map<std::string, const scenario::Policy*> routeBlockedBy;      // "dest/chip"
@@ -97,15 +124,24 @@ void World::hardwareMarket(SimTime t0, SimTime t1)
             const auto& dc = dcs[d];
             if (!chip.markets.empty() && !contains(chip.markets, dc.location))
                 continue; // a market-specific SKU: the vendor does not sell it here
-            const std::string route = dc.location + "/" + chip.id;
-            const RouteDecision dec = m_rules.averaged(t0, t1, [&](SimTime t) { return m_rules.hardwareDecision(chip, dc, t); });
-            if (dec.policy && dec.open < 1.0) {
+            const std::size_t pair = c * nDcs + d;
+            const std::string& route = routeName(c, d);
+            if (!m_hwDecisionValid[pair]) {
+                m_hwDecisions[pair] = m_rules.averaged(t0, t1, [&](SimTime t) { return m_rules.hardwareDecision(chip, dc, t); });
+                m_hwDecisionValid[pair] = 1;
+            }
+            const RouteDecision dec = m_hwDecisions[pair];
+            // noteBlock records a (route, rule) once; skip building the note when this pair
+            // has already reported this rule.
+            if (dec.policy && dec.open < 1.0 && (m_hwNoted[pair] != dec.policy || m_opt.recordNetwork)) {
                 net::RouteBlock b{net::RouteKind::Hardware, chip.id, dc.id, chip.id, dec.policy->id,
                                   dec.policy->name, dec.policy->from, dec.open,
                                   dec.open <= 0 ? "closed by " + dec.policy->name : "capped by " + dec.policy->name};
                 noteBlock(b, t0, dc.owner);
-                addNetworkEdge({m_chipProducer[c], dc.id, chip.id, net::RouteKind::Hardware, 0, dec.open <= 0,
-                                dec.open > 0, dec.policy->id, b.reason, dec.policy->from});
+                m_hwNoted[pair] = dec.policy;
+                if (m_opt.recordNetwork)
+                    addNetworkEdge({m_chipProducer[c], dc.id, chip.id, net::RouteKind::Hardware, 0, dec.open <= 0,
+                                    dec.open > 0, dec.policy->id, b.reason, dec.policy->from});
             }
             if (dec.open <= 0) {
                 if (!routeBlockedBy.count(route))
@@ -178,7 +214,7 @@ void World::hardwareMarket(SimTime t0, SimTime t1)
         if (units <= 0)
             continue;
         const auto& dc = dcs[static_cast<std::size_t>(se.dc)];
-        const std::string route = dc.location + "/" + chip.id;
+        const std::string& route = routeName(c, static_cast<std::size_t>(se.dc));
         m_inventory[c] -= units;
         auto& l = m_ledger[c];
         l.atProducer -= units;
@@ -199,8 +235,9 @@ void World::hardwareMarket(SimTime t0, SimTime t1)
                 m_tier2Used[static_cast<std::size_t>(m_s.findJurisdiction(dc.location) - m_s.jurisdictions.data())] +=
                     static_cast<double>(units) * chip.h100e();
         }
-        addNetworkEdge({m_chipProducer[c], dc.id, chip.id, se.route >= 0 ? net::RouteKind::Smuggling : net::RouteKind::Hardware,
-                        static_cast<double>(units) * chip.h100e(), false, false, {}, {}, 0});
+        if (m_opt.recordNetwork)
+            addNetworkEdge({m_chipProducer[c], dc.id, chip.id, se.route >= 0 ? net::RouteKind::Smuggling : net::RouteKind::Hardware,
+                            static_cast<double>(units) * chip.h100e(), false, false, {}, {}, 0});
         if (delivered <= 0)
             continue;
         l.inTransit += delivered;

@@ -26,17 +26,38 @@ Series& World::series(const std::string& entity, EntityKind kind, const std::str
     return m_result.series[it->second];
 }
 
+std::size_t World::seriesSlot(std::size_t& cached, const std::string& entity, EntityKind kind, const char* metric)
+{
+    // The first use goes through series() (creation order and names exactly as before);
+    // later months reuse the index instead of building and comparing key strings.
+    if (cached == kNoSeries)
+        cached = static_cast<std::size_t>(&series(entity, kind, metric) - m_result.series.data());
+    return cached;
+}
+
 void World::record(std::size_t period, SimTime)
 {
     const double nan = std::numeric_limits<double>::quiet_NaN();
+    const std::size_t nFirms = m_firms.size(), nChips = m_s.chips.size(), nDcs = m_dcs.size(),
+                      nJur = m_s.jurisdictions.size();
+    // Slot layout: firm metrics, firm x chip, data centre (2), jurisdiction (2), chip ledger (7).
+    constexpr std::size_t kFirmMetrics = 16, kDcMetrics = 2, kJurMetrics = 2, kLedgerMetrics = 7;
+    const std::size_t firmChipBase = nFirms * kFirmMetrics, dcBase = firmChipBase + nFirms * nChips,
+                      jurBase = dcBase + nDcs * kDcMetrics, ledgerBase = jurBase + nJur * kJurMetrics;
+    if (m_recordSlots.empty())
+        m_recordSlots.assign(ledgerBase + nChips * kLedgerMetrics, kNoSeries);
+    auto& values = m_result.series;
     double frontier = -1;
     for (const auto& fs : m_firms)
         frontier = std::max(frontier, fs.capability);
     const double pointsPerMonth = m_s.capability.frontierPointsPerYear / 12.0;
-    for (std::size_t f = 0; f < m_firms.size(); ++f) {
+    for (std::size_t f = 0; f < nFirms; ++f) {
         const auto& id = m_s.firms[f].id;
         const auto& fs = m_firms[f];
-        auto put = [&](const char* metric, double v) { series(id, EntityKind::Firm, metric).values[period] = v; };
+        std::size_t k = 0;
+        auto put = [&](const char* metric, double v) {
+            values[seriesSlot(m_recordSlots[f * kFirmMetrics + k++], id, EntityKind::Firm, metric)].values[period] = v;
+        };
         const bool hasModel = fs.capability >= 0;
         put("capability_index", hasModel ? fs.capability : nan);
         put("frontier_gap_months", hasModel ? (frontier - fs.capability) / pointsPerMonth : nan);
@@ -56,33 +77,40 @@ void World::record(std::size_t period, SimTime)
         put("domestic_data_flop_offshore_cumulative", fs.domesticDataFlopOffshoreCumulative);
         put("lease_spend_usd", fs.leaseSpendUsd);
         put("models_released", fs.modelsReleased);
-        for (std::size_t c = 0; c < fs.byChip.size(); ++c)
-            if (fs.byChip[c] > 0)
-                series(id + "/" + m_s.chips[c].id, EntityKind::Firm, "compute_h100e").values[period] = fs.byChip[c];
-    }
-    // Jurisdictions: installed chips where they physically sit.
-    std::vector<double> units(m_s.jurisdictions.size(), 0.0), h100e(m_s.jurisdictions.size(), 0.0);
-    for (std::size_t d = 0; d < m_dcs.size(); ++d) {
-        const auto* j = m_s.findJurisdiction(m_s.dataCentres[d].location);
-        const auto ji = static_cast<std::size_t>(j - m_s.jurisdictions.data());
-        for (const auto& c : m_dcs[d].cohorts) {
-            units[ji] += static_cast<double>(c.units);
-            h100e[ji] += static_cast<double>(c.units) * m_s.chips[static_cast<std::size_t>(c.chip)].h100e();
+        for (std::size_t c = 0; c < fs.byChip.size(); ++c) {
+            if (fs.byChip[c] <= 0)
+                continue;
+            std::size_t& slot = m_recordSlots[firmChipBase + f * nChips + c];
+            if (slot == kNoSeries)
+                seriesSlot(slot, id + "/" + m_s.chips[c].id, EntityKind::Firm, "compute_h100e");
+            values[slot].values[period] = fs.byChip[c];
         }
     }
-    for (std::size_t d = 0; d < m_dcs.size(); ++d) {
+    // Jurisdictions: installed chips where they physically sit.
+    m_jurUnits.assign(nJur, 0.0);
+    m_jurH100e.assign(nJur, 0.0);
+    for (std::size_t d = 0; d < nDcs; ++d) {
+        const auto ji = m_dcJurisdiction[d];
+        for (const auto& c : m_dcs[d].cohorts) {
+            m_jurUnits[ji] += static_cast<double>(c.units);
+            m_jurH100e[ji] += static_cast<double>(c.units) * m_chipH100e[static_cast<std::size_t>(c.chip)];
+        }
+    }
+    for (std::size_t d = 0; d < nDcs; ++d) {
         double foreign = 0;
         const auto& dc = m_s.dataCentres[d];
         for (const auto& c : m_dcs[d].cohorts)
             if (m_s.chips[static_cast<std::size_t>(c.chip)].origin != dc.location)
                 foreign += static_cast<double>(c.units);
-        series(dc.id, EntityKind::DataCentre, "capacity_h100e").values[period] = m_dcs[d].capacityH100e;
-        series(dc.id, EntityKind::DataCentre, "foreign_chips_units").values[period] = foreign;
+        std::size_t* slot = &m_recordSlots[dcBase + d * kDcMetrics];
+        values[seriesSlot(slot[0], dc.id, EntityKind::DataCentre, "capacity_h100e")].values[period] = m_dcs[d].capacityH100e;
+        values[seriesSlot(slot[1], dc.id, EntityKind::DataCentre, "foreign_chips_units")].values[period] = foreign;
     }
-    for (std::size_t j = 0; j < m_s.jurisdictions.size(); ++j) {
+    for (std::size_t j = 0; j < nJur; ++j) {
         const auto& id = m_s.jurisdictions[j].id;
-        series(id, EntityKind::Jurisdiction, "chips_installed_h100e").values[period] = h100e[j];
-        series(id, EntityKind::Jurisdiction, "chips_installed_units").values[period] = units[j];
+        std::size_t* slot = &m_recordSlots[jurBase + j * kJurMetrics];
+        values[seriesSlot(slot[0], id, EntityKind::Jurisdiction, "chips_installed_h100e")].values[period] = m_jurH100e[j];
+        values[seriesSlot(slot[1], id, EntityKind::Jurisdiction, "chips_installed_units")].values[period] = m_jurUnits[j];
     }
     for (const auto& [route, u] : m_shippedUnits)
         series(route, EntityKind::Route, "shipments_units").values[period] = u;
@@ -90,11 +118,13 @@ void World::record(std::size_t period, SimTime)
         series(route, EntityKind::Route, "smuggled_units").values[period] = u;
     for (const auto& [route, u] : m_seizedUnits)
         series(route, EntityKind::Route, "seized_units").values[period] = u;
-    for (std::size_t c = 0; c < m_ledger.size(); ++c) {
+    for (std::size_t c = 0; c < nChips; ++c) {
         const auto& l = m_ledger[c];
         const auto& id = m_s.chips[c].id;
+        std::size_t k = 0;
         auto put = [&](const char* metric, std::int64_t v) {
-            series(id, EntityKind::Chip, metric).values[period] = static_cast<double>(v);
+            values[seriesSlot(m_recordSlots[ledgerBase + c * kLedgerMetrics + k++], id, EntityKind::Chip, metric)]
+                .values[period] = static_cast<double>(v);
         };
         put("ledger_initial", l.initial);
         put("ledger_produced_cumulative", l.produced);

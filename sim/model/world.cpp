@@ -38,6 +38,12 @@ World::World(const scenario::Scenario& s, std::uint64_t seed, WorldOptions optio
             m_ledger[static_cast<std::size_t>(ci)].installed += units;
         }
     }
+    m_chipH100e.resize(nChips);
+    for (std::size_t c = 0; c < nChips; ++c)
+        m_chipH100e[c] = s.chips[c].h100e();
+    m_dcJurisdiction.resize(s.dataCentres.size());
+    for (std::size_t d = 0; d < s.dataCentres.size(); ++d)
+        m_dcJurisdiction[d] = static_cast<std::size_t>(s.findJurisdiction(s.dataCentres[d].location) - s.jurisdictions.data());
     m_chipProducer.assign(nChips, std::string{});
     for (const auto& p : s.producers)
         for (const auto& line : p.lines)

@@ -63,12 +63,17 @@ private:
 
     // Helpers
     [[nodiscard]] double dcDemandH100e(int dc, SimTime t) const;
+    /// "location/chip", the route key of shipments to data centre `dc` (built once per run).
+    const std::string& routeName(std::size_t chip, std::size_t dc);
     [[nodiscard]] double algorithmicMultiplier(SimTime runStart) const;
     [[nodiscard]] double indexFor(double effectiveFlop) const;
     [[nodiscard]] double controlledShare(int dc, const scenario::Policy& p) const;
     void noteBlock(const net::RouteBlock& b, SimTime t, const std::string& firm);
     void log(SimTime t, LogKind kind, std::string text, std::string firm = {}, std::string policy = {});
     Series& series(const std::string& entity, EntityKind kind, const std::string& metric);
+    static constexpr std::size_t kNoSeries = static_cast<std::size_t>(-1);
+    /// Index of the series (entity, metric), resolved through series() once and cached in `cached`.
+    std::size_t seriesSlot(std::size_t& cached, const std::string& entity, EntityKind kind, const char* metric);
     void addNetworkEdge(NetworkEdge e);
 
     const scenario::Scenario& m_s;
@@ -95,6 +100,17 @@ private:
 
     RunResult m_result;
     std::map<std::pair<std::string, std::string>, std::size_t> m_seriesIndex;
+    std::vector<std::size_t> m_recordSlots; ///< cached series indices of record()'s fixed metrics
+    std::vector<double> m_jurUnits, m_jurH100e; ///< record() scratch, by jurisdiction
+    // Lookups resolved once per run instead of once per month (same values, no string work).
+    std::vector<std::size_t> m_dcJurisdiction; ///< jurisdiction index of each data centre's location
+    std::vector<double> m_chipH100e;           ///< Chip::h100e() by chip
+    // Hardware-market rule decisions by (chip, data centre), valid while the set of policies
+    // in force (m_hwDecisionActive) is unchanged; see hardwareMarket().
+    std::vector<RouteDecision> m_hwDecisions;
+    std::vector<std::uint8_t> m_hwDecisionValid, m_hwDecisionActive, m_activeScratch;
+    std::vector<const scenario::Policy*> m_hwNoted; ///< last rule noteBlock() got per (chip, dc)
+    std::vector<std::string> m_routeNames;          ///< by (chip, dc), see routeName()
     std::size_t m_period = 0;
     std::uint32_t m_kMonth = 0, m_kPolicy = 0, m_kArrival = 0, m_kRunStart = 0, m_kRelease = 0, m_kKnownRelease = 0;
 };

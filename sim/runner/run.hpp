@@ -6,6 +6,8 @@
 #include "sim/model/world.hpp"
 #include "sim/scenario/scenario_spec.hpp"
 
+#include <boost/container/flat_map.hpp>
+
 #include <cstdint>
 #include <map>
 #include <string>
@@ -24,10 +26,12 @@ using model::RunResult;
 [[nodiscard]] scenario::Scenario sampleScenario(const scenario::Scenario& base, std::uint64_t seed);
 
 /// Per-firm headline numbers of one run.
+/// A batch keeps one per firm and run for the summary's percentiles, so it is kept small: the
+/// year maps are sorted vectors (one allocation each, not a tree node per year).
 struct FirmHeadline {
     std::string firm;
-    std::map<int, double> capabilityByYear; ///< year -> index at the last month of that year
-    std::map<int, double> gapMonthsByYear;  ///< year -> months behind the frontier
+    boost::container::flat_map<int, double> capabilityByYear; ///< year -> index at the last month of that year
+    boost::container::flat_map<int, double> gapMonthsByYear;  ///< year -> months behind the frontier
     double offshoreTrainingShare = 0;       ///< of all training FLOP over the run
     double trainingFlop = 0;
     double leaseSpendUsd = 0;               ///< summed over the run
