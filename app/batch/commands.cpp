@@ -13,6 +13,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <optional>
 #include <sstream>
 
 namespace cp::batch {
@@ -66,12 +67,15 @@ int runCommand(const RunArgs& args)
     const bool tty = isatty(STDERR_FILENO) != 0;
     const auto t0 = std::chrono::steady_clock::now();
     try {
-        runner::TimeseriesCsvWriter csv(out / "timeseries.csv");
+        std::optional<runner::TimeseriesCsvWriter> csv;
+        if (!args.summaryOnly)
+            csv.emplace(out / "timeseries.csv");
         runner::SummaryBuilder summary(scen);
         runner::runBatch(
             scen, config,
             [&](std::size_t index, std::uint64_t seed, const runner::RunResult& r) {
-                csv.write(index, seed, r);
+                if (csv)
+                    csv->write(index, seed, r);
                 summary.add(index, seed, r);
             },
             [&](std::size_t done, std::size_t total) {
@@ -84,7 +88,8 @@ int runCommand(const RunArgs& args)
                                                config.masterSeed, config.runs, args.sets};
         runner::AtomicFile json(out / "summary.json");
         json.stream() << summary.json(pv);
-        csv.commit();
+        if (csv)
+            csv->commit();
         json.commit();
         const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
         if (!args.quiet) {
@@ -92,7 +97,10 @@ int runCommand(const RunArgs& args)
                         config.runs, config.runs == 1 ? "" : "s", static_cast<unsigned long long>(config.masterSeed),
                         core::formatDate(scen.run.start).c_str(), core::formatDate(scen.run.end).c_str(), secs);
             std::fputs(summary.table().c_str(), stdout);
-            std::printf("\nWrote %s and %s\n", (out / "timeseries.csv").c_str(), (out / "summary.json").c_str());
+            if (csv)
+                std::printf("\nWrote %s and %s\n", (out / "timeseries.csv").c_str(), (out / "summary.json").c_str());
+            else
+                std::printf("\nWrote %s\n", (out / "summary.json").c_str());
         }
     } catch (const scenario::ScenarioError& e) {
         printDiagnostics(e);

@@ -19,6 +19,7 @@ struct RunArgs {
     std::vector<std::string> sets; ///< KEY=VALUE
     std::string out = "results";
     bool quiet = false;
+    bool summaryOnly = false; ///< skip timeseries.csv (large Monte Carlo batches)
 };
 
 struct CalibrateArgs {

@@ -28,6 +28,8 @@ int main(int argc, char** argv)
                                           "or policies.us-diffusion-rule.enabled=true (repeatable)");
     runCmd->add_option("--out,-o", run.out, "Output folder for timeseries.csv and summary.json")->capture_default_str();
     runCmd->add_flag("--quiet,-q", run.quiet, "Do not print the summary table");
+    runCmd->add_flag("--summary-only", run.summaryOnly,
+                     "Write only summary.json, not timeseries.csv (~2 MB per run): for large Monte Carlo batches");
 
     std::vector<std::string> validateFiles;
     bool strict = false;

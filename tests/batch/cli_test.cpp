@@ -203,3 +203,14 @@ TEST(Cli, CalibrateChecksTheBaselineAgainstTheFactsFile)
     EXPECT_EQ(missing.code, 2);
     EXPECT_NE(missing.err.find("none.yaml"), std::string::npos);
 }
+
+TEST(Cli, SummaryOnlySkipsTheTimeseries)
+{
+    const std::string out = outDir("summary-only");
+    const auto r = batch("run scenarios/baseline.yaml --runs 3 --summary-only -q --out " + out);
+    ASSERT_EQ(r.code, 0) << r.err;
+    EXPECT_FALSE(fs::exists(fs::path(out) / "timeseries.csv"));
+    const auto j = nlohmann::json::parse(slurp(fs::path(out) / "summary.json"));
+    EXPECT_EQ(j["runs"], 3);
+    EXPECT_EQ(j["run_fingerprints"].size(), 3u);
+}
