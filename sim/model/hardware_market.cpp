@@ -34,6 +34,29 @@ void World::refreshCapacity()
     }
 }
 
+namespace {
+// "china/h20" -> "Nvidia H20 shipments to China": the event log speaks to readers, not to ids.
+std::string shipmentsOn(const scenario::Scenario& s, const std::string& route)
+{
+    const auto slash = route.find('/');
+    const auto* j = s.findJurisdiction(route.substr(0, slash));
+    const auto* c = s.findChip(route.substr(slash + 1));
+    return (c && !c->name.empty() ? c->name : route.substr(slash + 1)) + " shipments to " +
+           (j && !j->name.empty() ? j->name : route.substr(0, slash));
+}
+
+std::string withThousands(long long v)
+{
+    std::string digits = std::to_string(v < 0 ? -v : v), out;
+    for (std::size_t i = 0; i < digits.size(); ++i) {
+        if (i > 0 && (digits.size() - i) % 3 == 0)
+            out += ',';
+        out += digits[i];
+    }
+    return (v < 0 ? "-" : "") + out;
+}
+} // namespace
+
 const std::string& World::routeName(std::size_t chip, std::size_t dc)
 {
     const std::size_t nDcs = m_s.dataCentres.size();
@@ -228,7 +251,10 @@ void World::hardwareMarket(SimTime t0, SimTime t1)
             m_smuggledUnits[route] += static_cast<double>(units);
             m_seizedUnits[route] += static_cast<double>(seized);
             if (seized > 0)
-                log(t0, LogKind::Seizure, std::to_string(seized) + " smuggled " + chip.name + " seized on route " + sr.id, dc.owner);
+                log(t0, LogKind::Seizure,
+                    withThousands(seized) + " smuggled " + chip.name + " seized on the " + sr.id + " route (via " +
+                        (m_s.findJurisdiction(sr.via) ? m_s.findJurisdiction(sr.via)->name : sr.via) + ")",
+                    dc.owner);
         } else {
             m_shippedUnits[route] += static_cast<double>(units);
             if (se.controlled)
@@ -252,7 +278,7 @@ void World::hardwareMarket(SimTime t0, SimTime t1)
         if (routeAnyOpen.count(route) || !policy)
             continue;
         if (m_routeShipped[route]) {
-            log(t0, LogKind::Blocked, "Shipments on route " + route + " stop: closed by " + policy->name +
+            log(t0, LogKind::Blocked, shipmentsOn(m_s, route) + " stop: closed by " + policy->name +
                 " (since " + core::formatDate(policy->from) + ")", {}, policy->id);
             m_routeShipped[route] = false;
         }
@@ -260,8 +286,8 @@ void World::hardwareMarket(SimTime t0, SimTime t1)
     for (const auto& [route, units] : m_shippedUnits) {
         if (units > 0 && !m_routeShipped[route]) {
             m_routeShipped[route] = true;
-            log(t0, LogKind::Shipment, "Shipments on route " + route + " begin (" +
-                std::to_string(static_cast<long long>(units)) + " units this month)");
+            log(t0, LogKind::Shipment, shipmentsOn(m_s, route) + " begin (" +
+                withThousands(static_cast<long long>(units)) + " units this month)");
         }
     }
 }
