@@ -293,7 +293,7 @@ void readPolicy(ObjReader& r, Policy& p, BuildContext& ctx)
             ctx.error(a->mark, r.keyPath("action"), "expected deny, licence or allow, found " + a->describe());
     }
     fields::readNumbers<Policy>(r, p, fields::kPolicy);
-    r.optionalNumber("cap_units_per_month", p.capUnitsPerMonth, {"units per month", 0, 1e9});
+    fields::readNumbers<Policy>(r, p, fields::kPolicyOptional);
     r.boolean("restrict_leasing", p.restrictLeasing);
     r.idList("firm_hq", p.firmHq);
 }

@@ -7,6 +7,7 @@
 #include "sim/scenario/reader.hpp"
 #include "sim/scenario/scenario_spec.hpp"
 
+#include <optional>
 #include <span>
 
 namespace cp::scenario::fields {
@@ -82,11 +83,31 @@ inline const NumberField<SmugglingRoute> kSmuggling[] = {
     {"seizure_probability", &SmugglingRoute::seizureProbability, {"probability", 0, 1}},
 };
 
+/// A numeric key that may be left out (absent = no limit). Monte Carlo draws and the GUI set
+/// it through this table like any other number, so a `dist:` on it works in a batch.
+template <class T>
+struct OptionalNumberField {
+    const char* key;
+    std::optional<double> T::*member;
+    NumberSpec spec;
+};
+
+inline const OptionalNumberField<Policy> kPolicyOptional[] = {
+    {"cap_units_per_month", &Policy::capUnitsPerMonth, {"units per month", 0, 1e9}},
+};
+
 template <class T>
 void readNumbers(ObjReader& r, T& obj, std::span<const NumberField<T>> table)
 {
     for (const auto& f : table)
         r.number(f.key, obj.*(f.member), f.spec);
+}
+
+template <class T>
+void readNumbers(ObjReader& r, T& obj, std::span<const OptionalNumberField<T>> table)
+{
+    for (const auto& f : table)
+        r.optionalNumber(f.key, obj.*(f.member), f.spec);
 }
 
 } // namespace cp::scenario::fields

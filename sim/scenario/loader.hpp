@@ -24,6 +24,7 @@ struct LoadOptions {
     std::string sandboxRoot;
 };
 
+/// The most files one `extends:` chain may hold: the top file (or text) and 7 bases.
 inline constexpr int kMaxExtendsDepth = 8;
 
 Scenario loadScenario(const std::string& path, const LoadOptions& options = {});

@@ -105,8 +105,11 @@ YamlNode mergeFromText(const std::string& text, const std::string& name, const f
     const fs::path rel(ext->scalar);
     if (rel.is_absolute())
         fail(ext->mark, "extends", "expected a path relative to this file's folder, found the absolute path '" + ext->scalar + "'");
+    // `chain` holds this file and every file that extends it, so following this extends makes
+    // the chain one file longer.
     if (static_cast<int>(chain.size()) >= kMaxExtendsDepth)
-        fail(ext->mark, "extends", "more than " + std::to_string(kMaxExtendsDepth) + " levels of extends");
+        fail(ext->mark, "extends", "too many levels of extends: a chain holds at most " + std::to_string(kMaxExtendsDepth) +
+                                       " files (the top file and " + std::to_string(kMaxExtendsDepth - 1) + " bases)");
     std::error_code ec;
     const fs::path target = fs::weakly_canonical(baseDir / rel, ec);
     const fs::path root = fs::weakly_canonical(sandbox, ec);

@@ -13,8 +13,9 @@ namespace {
     throw ScenarioError({Diagnostic{"<parameter>", 0, 0, path, std::move(msg)}});
 }
 
-template <class T>
-void setField(T& obj, std::span<const fields::NumberField<T>> table, const std::string& key, double v, const std::string& path)
+// Sets the field named `key` if `table` has it; works for required and optional fields.
+template <class T, class Field>
+bool trySetField(T& obj, std::span<const Field> table, const std::string& key, double v, const std::string& path)
 {
     for (const auto& f : table) {
         if (key != f.key)
@@ -23,9 +24,17 @@ void setField(T& obj, std::span<const fields::NumberField<T>> table, const std::
             fail(path, "value " + std::to_string(v) + " outside the valid range [" + std::to_string(f.spec.min) + ", " +
                            std::to_string(f.spec.max) + "]");
         obj.*(f.member) = v;
-        return;
+        return true;
     }
-    fail(path, "'" + key + "' is not a numeric parameter that can be set here");
+    return false;
+}
+
+template <class T>
+void setField(T& obj, std::span<const fields::NumberField<T>> table, const std::string& key, double v, const std::string& path,
+              std::span<const fields::OptionalNumberField<T>> optionalTable = {})
+{
+    if (!trySetField<T>(obj, table, key, v, path) && !trySetField<T>(obj, optionalTable, key, v, path))
+        fail(path, "'" + key + "' is not a numeric parameter that can be set here");
 }
 
 template <class T>
@@ -67,7 +76,7 @@ void setNumericParam(Scenario& s, const std::string& path, double v)
     if (n == 4 && p[0] == "firms" && p[2] == "strategy")
         return setField<Firm>(findById(s.firms, p[1], path), fields::kFirmStrategy, p[3], v, path);
     if (n == 3 && p[0] == "policies")
-        return setField<Policy>(findById(s.policies, p[1], path), fields::kPolicy, p[2], v, path);
+        return setField<Policy>(findById(s.policies, p[1], path), fields::kPolicy, p[2], v, path, fields::kPolicyOptional);
     if (n == 3 && p[0] == "smuggling")
         return setField<SmugglingRoute>(findById(s.smuggling, p[1], path), fields::kSmuggling, p[2], v, path);
     if (n == 5 && p[0] == "producers" && p[2] == "lines") {

@@ -120,6 +120,11 @@ std::string didYouMean(const std::string& word, const std::vector<std::string>& 
     std::string best;
     std::size_t bestD = std::max<std::size_t>(2, word.size() / 3) + 1;
     for (const auto& c : candidates) {
+        // The length difference is a lower bound of the distance: skipping hopeless candidates
+        // keeps a file of many long unknown keys linear instead of length x length each.
+        const std::size_t lengthGap = word.size() > c.size() ? word.size() - c.size() : c.size() - word.size();
+        if (lengthGap >= bestD)
+            continue;
         const std::size_t d = editDistance(word, c);
         if (d < bestD) {
             bestD = d;

@@ -57,6 +57,8 @@ TEST(DocsCoverage, EveryNumericScenarioKeyIsInTheScenarioReadme)
     collectKeys<scenario::Firm>(fl::kFirm, "kFirm", keys);
     collectKeys<scenario::Firm>(fl::kFirmStrategy, "kFirmStrategy", keys);
     collectKeys<scenario::Policy>(fl::kPolicy, "kPolicy", keys);
+    for (const auto& f : fl::kPolicyOptional)
+        keys.emplace_back("kPolicyOptional", f.key);
     collectKeys<scenario::SmugglingRoute>(fl::kSmuggling, "kSmuggling", keys);
     ASSERT_FALSE(keys.empty());
 

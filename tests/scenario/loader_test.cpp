@@ -1,12 +1,14 @@
 // Loading behaviour: extends merging, --set overrides, provenance, sandboxing, bundled files.
 #include "minimal_scenario.hpp"
 
+#include "sim/runner/batch.hpp"
 #include "sim/scenario/loader.hpp"
 
 #include <gtest/gtest.h>
 
 #include <filesystem>
 #include <fstream>
+#include <set>
 
 using namespace cp;
 namespace fs = std::filesystem;
@@ -202,4 +204,70 @@ TEST(Loader, EveryBundledScenarioLoadsAndEveryDistributionIsSettable)
             }
     }
     EXPECT_GE(count, 7);
+}
+
+// kMaxExtendsDepth counts files: a chain of exactly that many loads, one more is refused with
+// a message that states the same limit. Loading from text counts the text as a file.
+TEST(Loader, ExtendsDepthLimitMatchesItsMessage)
+{
+    const int n = scenario::kMaxExtendsDepth;
+    TempDir dir;
+    dir.write("l0.yaml", test::kMinimalScenario);
+    for (int i = 1; i <= n; ++i)
+        dir.write("l" + std::to_string(i) + ".yaml", "schema: 1\nextends: l" + std::to_string(i - 1) + ".yaml\n");
+    const auto file = [&](int i) { return (dir.path() / ("l" + std::to_string(i) + ".yaml")).string(); };
+    // l(n-1) -> ... -> l0 is n files: the limit itself.
+    EXPECT_EQ(errorOf([&] { (void)scenario::loadScenario(file(n - 1)); }), "(no error)");
+    // l(n) is n + 1 files: the error sits on the extends that would add file n + 1 (in l1).
+    const std::string expected = file(1) + ":2:10: error: extends: too many levels of extends: a chain holds at most " +
+                                 std::to_string(n) + " files (the top file and " + std::to_string(n - 1) + " bases)";
+    EXPECT_EQ(errorOf([&] { (void)scenario::loadScenario(file(n)); }), expected);
+
+    const auto fromText = [&](int base) {
+        return errorOf([&] {
+            (void)scenario::loadScenarioFromString("schema: 1\nextends: l" + std::to_string(base) + ".yaml\n", "text.yaml",
+                                                   {}, dir.path().string());
+        });
+    };
+    EXPECT_EQ(fromText(n - 2), "(no error)"); // the text and n - 1 files
+    EXPECT_EQ(fromText(n - 1), expected);     // the text and n files
+}
+
+// A `dist:` on the optional licence cap is a Monte Carlo parameter like any other: the loader
+// records it, setNumericParam sets it (within its range) and a multi-run batch draws it.
+TEST(Loader, DistOnLicenceCapVariesInAMonteCarloBatch)
+{
+    std::string text = test::kMinimalScenario;
+    const std::string deny = "    action: deny\n";
+    text.replace(text.find(deny), deny.size(),
+                 "    action: licence\n    approval_rate: 1\n"
+                 "    cap_units_per_month: {value: 400, source: test, dist: {uniform: [100, 900]}}\n");
+    auto s = scenario::loadScenarioFromString(text, "cap.yaml");
+    const auto* cap = param(s, "policies.ctrl.cap_units_per_month");
+    ASSERT_NE(cap, nullptr);
+    EXPECT_EQ(cap->dist.kind, scenario::Distribution::Kind::Uniform);
+    ASSERT_TRUE(s.policies[0].capUnitsPerMonth);
+    EXPECT_DOUBLE_EQ(*s.policies[0].capUnitsPerMonth, 400);
+
+    scenario::setNumericParam(s, "policies.ctrl.cap_units_per_month", 650);
+    EXPECT_DOUBLE_EQ(*s.policies[0].capUnitsPerMonth, 650);
+    EXPECT_THROW(scenario::setNumericParam(s, "policies.ctrl.cap_units_per_month", -1), scenario::ScenarioError);
+    EXPECT_THROW(scenario::setNumericParam(s, "policies.ctrl.cap_units_per_month", 2e9), scenario::ScenarioError);
+
+    std::set<double> drawn;
+    for (std::uint64_t seed = 1; seed <= 4; ++seed) {
+        const auto sampled = runner::sampleScenario(s, seed);
+        ASSERT_TRUE(sampled.policies[0].capUnitsPerMonth);
+        const double v = *sampled.policies[0].capUnitsPerMonth;
+        EXPECT_GE(v, 100);
+        EXPECT_LE(v, 900);
+        drawn.insert(v);
+    }
+    EXPECT_GT(drawn.size(), 1u);
+
+    runner::BatchConfig config;
+    config.runs = 2;
+    std::size_t results = 0;
+    EXPECT_NO_THROW(runner::runBatch(s, config, [&](std::size_t, std::uint64_t, const runner::RunResult&) { ++results; }));
+    EXPECT_EQ(results, 2u);
 }
