@@ -63,6 +63,10 @@ bool EventQueue::refill()
     std::vector<Event>& front = m_buckets[0];
     front.clear();
     m_head = 0;
+    if (m_live < kToSmall) {
+        toSmall();
+        return false;
+    }
     m_nonEmpty[0] &= ~std::uint64_t{1}; // bit 0 (the front) may be set by splitting
     std::size_t b;
     if (m_nonEmpty[0] != 0)
@@ -125,12 +129,164 @@ bool EventQueue::refill()
     return true;
 }
 
+// The heap is full, or the ticks are running out. Below kToLarge the heap grows. At kToLarge,
+// mostly live: turn radix and place e there (returns true); mostly cancelled: compact the
+// heap and stay small. Running out of ticks compacts too (renumbering them from 0).
+bool EventQueue::growSmall(const Event& e)
+{
+    if (m_rootTaken)
+        popRoot();
+    if (m_heapSize >= m_heapCapacity) {
+        if (m_heapCapacity < kToLarge) {
+            growCapacity();
+        } else if (m_live > kToLarge / 2) {
+            toLarge();
+            place(e);
+            return true;
+        } else {
+            compactSmall();
+        }
+    }
+    if (m_tick >= kTickLimit)
+        compactSmall();
+    return false;
+}
+
+// Doubles the heap's room and the store ring. Every event keeps its tick; two live ticks
+// cannot meet in the larger ring, as they differ in the bits the smaller one looked at.
+void EventQueue::growCapacity()
+{
+    const std::size_t capacity = m_heapCapacity == 0 ? kFirstCapacity : 2 * m_heapCapacity;
+    // A node's four children start at an odd place: start the heap so that place 1 is on a
+    // 64-byte line, and every group of children sits in one line.
+    std::vector<Key> heap(capacity + kPadding + kAlignSlack, kSentinel);
+    const auto address = reinterpret_cast<std::uintptr_t>(heap.data() + 1);
+    const std::size_t offset = ((64 - address % 64) % 64) / kEntry;
+    std::copy(this->heap(), this->heap() + static_cast<std::ptrdiff_t>(m_heapSize), heap.data() + offset);
+    std::vector<Event> store(kRingPerEntry * capacity);
+    const auto mask = static_cast<std::uint32_t>(store.size() - 1);
+    for (std::size_t i = 0; i < m_heapSize; ++i)
+        store[tickOf(heap[offset + i]) & mask] = storeOf(heap[offset + i]);
+    m_heap = std::move(heap);
+    m_heapOffset = offset;
+    m_store = std::move(store);
+    m_ringMask = mask;
+    m_heapCapacity = capacity;
+}
+
+// Drops the tombstones and renumbers the live entries' ticks 0..n-1 in the same order,
+// moving their events to those places of the ring. Precondition: no root taken.
+void EventQueue::compactSmall()
+{
+    std::vector<Key> live;
+    live.reserve(m_heapSize);
+    for (std::size_t i = 0; i < m_heapSize; ++i) {
+        const Key k = heap()[i];
+        Event& e = storeOf(k);
+        if (isPending(e.id))
+            live.push_back(k);
+        else
+            e.id = kNoEvent;
+    }
+    std::sort(live.begin(), live.end(), [](Key a, Key b) { return tickOf(a) < tickOf(b); });
+    std::vector<Event> events;
+    events.reserve(live.size());
+    for (const Key k : live) {
+        events.push_back(storeOf(k));
+        storeOf(k).id = kNoEvent;
+    }
+    for (std::size_t rank = 0; rank < live.size(); ++rank) {
+        m_store[rank] = events[rank];
+        live[rank] = (live[rank] & ~Key{0xffffffffU}) | rank;
+    }
+    std::sort(live.begin(), live.end()); // a sorted array is a heap
+    std::fill(m_heap.begin(), m_heap.end(), kSentinel);
+    std::copy(live.begin(), live.end(), heap());
+    m_heapSize = live.size();
+    m_tick = static_cast<std::uint32_t>(m_heapSize);
+}
+
+// Moves the live events of the heap into the radix structure, in sequence order (tick
+// order) so that every bucket stays sorted by sequence; the least key becomes the minimum.
+// Precondition: no root taken.
+void EventQueue::toLarge()
+{
+    std::vector<Key> entries(heap(), heap() + static_cast<std::ptrdiff_t>(m_heapSize));
+    std::fill(m_heap.begin(), m_heap.end(), kSentinel);
+    m_heapSize = 0;
+    std::sort(entries.begin(), entries.end(), [](Key a, Key b) { return tickOf(a) < tickOf(b); });
+    m_buckets[0].clear();
+    m_head = 0;
+    m_nonEmpty = {};
+    m_small = false;
+    bool any = false;
+    Key least = 0;
+    for (const Key k : entries) {
+        const Event& e = storeOf(k);
+        if (isPending(e.id)) {
+            least = any ? std::min(least, keyOf(e)) : keyOf(e);
+            any = true;
+        }
+    }
+    m_lastKey = least;
+    m_bound = least;
+    for (const Key k : entries) {
+        Event& e = storeOf(k);
+        if (isPending(e.id))
+            place(e);
+        e.id = kNoEvent;
+    }
+    m_tick = 0;
+}
+
+// Few events are left in the radix structure: move the live ones into the heap, in sequence
+// order, so that their ticks follow it.
+void EventQueue::toSmall()
+{
+    std::vector<Event> live;
+    live.reserve(m_live);
+    auto collect = [&](const Event& e) {
+        if (isPending(e.id))
+            live.push_back(e);
+    };
+    std::for_each(m_buckets[0].begin() + static_cast<std::ptrdiff_t>(m_head), m_buckets[0].end(), collect);
+    for (std::size_t b = 1; b < kBuckets; ++b)
+        std::for_each(m_buckets[b].begin(), m_buckets[b].end(), collect);
+    std::for_each(m_early.begin(), m_early.end(), collect);
+    assert(live.size() == m_live);
+    std::sort(live.begin(), live.end(), [](const Event& a, const Event& b) { return a.sequence < b.sequence; });
+    for (auto& bucket : m_buckets)
+        bucket.clear();
+    m_early.clear();
+    m_head = 0;
+    m_nonEmpty = {};
+    m_lastKey = 0;
+    m_bound = 0;
+    m_small = true;
+    std::fill(m_heap.begin(), m_heap.end(), kSentinel);
+    m_heapSize = 0;
+    m_rootTaken = false;
+    m_tick = 0;
+    for (const Event& e : live)
+        pushSmall(e);
+}
+
 void EventQueue::clear()
 {
     auto release = [this](const Event& e) {
         if (isPending(e.id))
             retire(slotOf(e.id));
     };
+    if (m_rootTaken)
+        popRoot();
+    for (std::size_t i = 0; i < m_heapSize; ++i) {
+        release(storeOf(heap()[i]));
+        storeOf(heap()[i]).id = kNoEvent;
+    }
+    std::fill(m_heap.begin(), m_heap.end(), kSentinel);
+    m_heapSize = 0;
+    m_tick = 0;
+    m_small = true;
     std::for_each(m_buckets[0].begin() + static_cast<std::ptrdiff_t>(m_head), m_buckets[0].end(), release);
     for (std::size_t b = 1; b < kBuckets; ++b)
         std::for_each(m_buckets[b].begin(), m_buckets[b].end(), release);

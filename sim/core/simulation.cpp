@@ -30,16 +30,6 @@ void Simulation::rejectSchedule(SimTime t, std::uint32_t kind) const
     throw std::out_of_range("simulation: unknown event kind");
 }
 
-void Simulation::dispatch(const Event& e)
-{
-    m_now = e.time;
-    ++m_eventCount;
-    m_fingerprint.addSigned(e.time);
-    m_fingerprint.add((static_cast<std::uint64_t>(e.kind) << 32) | e.target);
-    m_fingerprint.add(e.payload);
-    m_kinds[e.kind].handler(*this, e);
-}
-
 bool Simulation::step()
 {
     if (m_queue.peek() == nullptr)

@@ -35,13 +35,7 @@ public:
     {
         if (t < m_now || kind >= m_kinds.size()) [[unlikely]]
             rejectSchedule(t, kind);
-        Event e;
-        e.time = t;
-        e.priority = priority;
-        e.kind = kind;
-        e.target = target;
-        e.payload = payload;
-        return m_queue.push(e);
+        return m_queue.emplace(t, priority, kind, target, payload);
     }
     EventId scheduleIn(SimTime delay, std::uint32_t kind, std::uint32_t target = 0, std::uint64_t payload = 0,
                        std::int32_t priority = 0)
@@ -70,7 +64,15 @@ public:
 
 private:
     [[noreturn]] void rejectSchedule(SimTime t, std::uint32_t kind) const;
-    void dispatch(const Event& e);
+    [[gnu::always_inline]] void dispatch(const Event& e)
+    {
+        m_now = e.time;
+        ++m_eventCount;
+        m_fingerprint.addSigned(e.time);
+        m_fingerprint.add((static_cast<std::uint64_t>(e.kind) << 32) | e.target);
+        m_fingerprint.add(e.payload);
+        m_kinds[e.kind].handler(*this, e);
+    }
 
     struct Kind {
         std::string name;

@@ -55,45 +55,65 @@ TEST(EventQueue, CancellationIsExactAndIdsAreNotConfusedAfterReuse)
     EXPECT_TRUE(q.empty());
 }
 
+namespace {
+// Far-future events that keep a queue above EventQueue::kToLarge, so that it runs (and stays)
+// in its radix mode while a test works on the events in front of them (never popping them).
+constexpr SimTime kFarFuture = SimTime{1} << 50;
+} // namespace
+
 TEST(EventQueue, RandomOperationsMatchAReferenceModel)
 {
-    // Property test: interleaved push / pop / cancel against an ordered map.
-    RngStream rng(12345);
-    EventQueue q;
-    std::map<std::tuple<SimTime, std::int32_t, std::uint64_t>, std::uint64_t> ref; // key -> payload
-    std::map<std::uint64_t, std::pair<EventId, std::tuple<SimTime, std::int32_t, std::uint64_t>>> live;
-    std::uint64_t seq = 0;
-    SimTime now = 0;
-    for (int step = 0; step < 200000; ++step) {
-        const auto op = rng.below(10);
-        if (op < 5) {
-            const SimTime t = now + static_cast<SimTime>(rng.below(1000));
-            const auto pr = static_cast<std::int32_t>(rng.below(4));
-            const EventId id = q.push(at(t, pr, seq));
-            ref[{t, pr, seq}] = seq;
-            live[seq] = {id, {t, pr, seq}};
-            ++seq;
-        } else if (op < 8) {
-            if (ref.empty()) {
-                ASSERT_TRUE(q.empty());
-                continue;
+    // Property test: interleaved push / pop / cancel against an ordered map, once in the
+    // small-heap mode and once in the radix mode (held there by far-future filler events).
+    for (const bool radix : {false, true}) {
+        RngStream rng(12345);
+        EventQueue q;
+        std::map<std::tuple<SimTime, std::int32_t, std::uint64_t>, std::uint64_t> ref; // key -> payload
+        std::map<std::uint64_t, std::pair<EventId, std::tuple<SimTime, std::int32_t, std::uint64_t>>> live;
+        std::uint64_t seq = 0;
+        SimTime now = 0;
+        if (radix) {
+            for (std::uint64_t i = 0; i <= EventQueue::kToLarge; ++i, ++seq) {
+                const SimTime t = kFarFuture + static_cast<SimTime>(i % 7);
+                q.push(at(t, 0, seq));
+                ref[{t, 0, seq}] = seq;
             }
-            const Event e = q.pop();
-            const auto expected = ref.begin();
-            ASSERT_EQ(e.payload, expected->second);
-            ASSERT_EQ(e.time, std::get<0>(expected->first));
-            now = e.time;
-            live.erase(e.payload);
-            ref.erase(expected);
-        } else if (!live.empty()) {
-            auto it = live.lower_bound(rng.below(seq));
-            if (it == live.end())
-                it = live.begin();
-            ASSERT_TRUE(q.cancel(it->second.first));
-            ref.erase(it->second.second);
-            live.erase(it);
+            ASSERT_FALSE(q.smallMode());
         }
-        ASSERT_EQ(q.size(), ref.size());
+        for (int step = 0; step < 200000; ++step) {
+            const auto op = rng.below(10);
+            if (op < 5) {
+                const SimTime t = now + static_cast<SimTime>(rng.below(1000));
+                const auto pr = static_cast<std::int32_t>(rng.below(4));
+                const EventId id = q.push(at(t, pr, seq));
+                ref[{t, pr, seq}] = seq;
+                live[seq] = {id, {t, pr, seq}};
+                ++seq;
+            } else if (op < 8) {
+                if (ref.empty()) {
+                    ASSERT_TRUE(q.empty());
+                    continue;
+                }
+                if (std::get<0>(ref.begin()->first) >= kFarFuture)
+                    continue; // only filler left: keep it
+                const Event e = q.pop();
+                const auto expected = ref.begin();
+                ASSERT_EQ(e.payload, expected->second);
+                ASSERT_EQ(e.time, std::get<0>(expected->first));
+                now = e.time;
+                live.erase(e.payload);
+                ref.erase(expected);
+            } else if (!live.empty()) {
+                auto it = live.lower_bound(rng.below(seq));
+                if (it == live.end())
+                    it = live.begin();
+                ASSERT_TRUE(q.cancel(it->second.first));
+                ref.erase(it->second.second);
+                live.erase(it);
+            }
+            ASSERT_EQ(q.size(), ref.size());
+        }
+        EXPECT_EQ(q.smallMode(), !radix);
     }
 }
 
@@ -104,16 +124,31 @@ TEST(EventQueue, DenseTiesPastKeysCancelAndClearMatchAReferenceModel)
     // event at the current time with a more urgent priority, or a plain queue used out of
     // time order). Few distinct times and a wide priority range hit all three, and refills
     // both sort small buckets whole and split large ones; ids of events that ran, were
-    // cancelled or were cleared must never be pending again.
+    // cancelled or were cleared must never be pending again. Run in both queue modes: the
+    // radix one is held by far-future filler events (never cancelled, refilled after clear).
     using Key = std::tuple<SimTime, std::int32_t, std::uint64_t>;
+    for (const bool radix : {false, true})
     for (const std::uint64_t timeSpread : {1U, 3U, 1U << 20}) {
         RngStream rng(99 + timeSpread);
         EventQueue q;
         std::map<Key, EventId> ref;
         std::map<EventId, Key> live;
         std::vector<EventId> dead;
+        std::vector<EventId> filler;
         std::uint64_t payload = 0;
         SimTime now = 0;
+        auto fill = [&] {
+            if (!radix)
+                return;
+            for (std::uint64_t i = 0; i <= EventQueue::kToLarge; ++i, ++payload) {
+                const SimTime t = kFarFuture + static_cast<SimTime>(i % 7);
+                const EventId id = q.push(at(t, 0, payload));
+                ref[{t, 0, payload}] = id;
+                filler.push_back(id);
+            }
+            ASSERT_FALSE(q.smallMode());
+        };
+        fill();
         for (int step = 0; step < 100000; ++step) {
             const auto op = rng.below(100);
             if (op < 50) {
@@ -131,6 +166,8 @@ TEST(EventQueue, DenseTiesPastKeysCancelAndClearMatchAReferenceModel)
                     ASSERT_TRUE(q.empty());
                     continue;
                 }
+                if (std::get<0>(ref.begin()->first) >= kFarFuture)
+                    continue; // only filler left: keep it
                 ASSERT_EQ(q.top().payload, std::get<2>(ref.begin()->first));
                 const Event e = q.pop();
                 ASSERT_EQ(e.payload, std::get<2>(ref.begin()->first));
@@ -161,17 +198,172 @@ TEST(EventQueue, DenseTiesPastKeysCancelAndClearMatchAReferenceModel)
             } else if (rng.below(20) == 0) {
                 for (const auto& [id, key] : live)
                     dead.push_back(id);
+                dead.insert(dead.end(), filler.begin(), filler.end());
+                filler.clear();
                 q.clear();
                 ref.clear();
                 live.clear();
                 now = 0;
+                fill();
             }
             ASSERT_EQ(q.size(), ref.size());
             ASSERT_EQ(q.empty(), ref.empty());
         }
         for (const EventId old : dead)
             ASSERT_FALSE(q.isPending(old));
+        EXPECT_EQ(q.smallMode(), !radix);
     }
+}
+
+TEST(EventQueue, ModeSwitchesAtTheThresholdsKeepTheOrderWithTiesAndCancellations)
+{
+    // The queue turns radix when its small heap fills with live events (kToLarge) and small
+    // again at a refill below kToSmall live events. Drive the size across both thresholds,
+    // and hover right at them, with heavy ties (one or a few distinct times, five
+    // priorities), events behind the last one taken, and cancellations of events scheduled
+    // in either mode; every pop must match the reference and no spent id may be pending.
+    using Key = std::tuple<SimTime, std::int32_t, std::uint64_t>;
+    constexpr std::size_t kLarge = EventQueue::kToLarge;
+    constexpr std::size_t kSmall = EventQueue::kToSmall;
+    const std::vector<std::size_t> targets = {kLarge + 300, kSmall / 2,    kLarge - 1,  kLarge + 1, kLarge - 6,
+                                              kLarge + 6,   kSmall + 6,    kSmall - 6,  kSmall + 6, kSmall - 1,
+                                              0,            kLarge + 40,   kLarge / 2, kSmall - 20, 0};
+    for (const std::uint64_t timeSpread : {1U, 4U, 3000U}) {
+        RngStream rng(4242 + timeSpread);
+        EventQueue q;
+        std::map<Key, EventId> ref;
+        std::map<EventId, Key> live;
+        std::vector<EventId> dead;
+        std::uint64_t payload = 0;
+        SimTime now = 0;
+        int toLarge = 0;
+        int toSmall = 0;
+        bool small = q.smallMode();
+        auto push = [&] {
+            SimTime t = now + static_cast<SimTime>(rng.below(timeSpread));
+            if (rng.below(40) == 0)
+                t -= static_cast<SimTime>(rng.below(3)); // behind the last event taken
+            const auto pr = static_cast<std::int32_t>(rng.below(5)) - 2;
+            const EventId id = q.push(at(t, pr, payload));
+            ref[{t, pr, payload}] = id;
+            live[id] = {t, pr, payload};
+            ++payload;
+        };
+        auto pop = [&] {
+            ASSERT_FALSE(ref.empty());
+            ASSERT_EQ(q.top().payload, std::get<2>(ref.begin()->first));
+            const Event e = q.pop();
+            ASSERT_EQ(e.payload, std::get<2>(ref.begin()->first));
+            ASSERT_EQ(e.time, std::get<0>(ref.begin()->first));
+            ASSERT_EQ(e.priority, std::get<1>(ref.begin()->first));
+            ASSERT_EQ(e.id, ref.begin()->second);
+            ASSERT_FALSE(q.isPending(e.id));
+            now = e.time;
+            live.erase(e.id);
+            ref.erase(ref.begin());
+            dead.push_back(e.id);
+        };
+        auto cancel = [&] {
+            if (live.empty())
+                return;
+            auto it = live.lower_bound(rng.next());
+            if (it == live.end())
+                it = live.begin();
+            const EventId id = it->first;
+            ASSERT_TRUE(q.cancel(id));
+            ASSERT_FALSE(q.cancel(id));
+            ref.erase(it->second);
+            live.erase(it);
+            dead.push_back(id);
+        };
+        auto step = [&](bool growing) {
+            const auto op = rng.below(100);
+            if (op < (growing ? 60U : 25U))
+                push();
+            else if (op < 85 && !ref.empty())
+                pop();
+            else if (op < 85)
+                push();
+            else
+                cancel();
+            if (q.smallMode() != small) {
+                small = q.smallMode();
+                ++(small ? toSmall : toLarge);
+            }
+            ASSERT_EQ(q.size(), ref.size());
+            ASSERT_EQ(q.empty(), ref.empty());
+        };
+        for (const std::size_t target : targets) {
+            while (ref.size() != target) {
+                step(ref.size() < target);
+                if (testing::Test::HasFatalFailure())
+                    return;
+            }
+            for (int hover = 0; hover < 300; ++hover) { // stay near the target
+                step(ref.size() < target);
+                if (testing::Test::HasFatalFailure())
+                    return;
+            }
+            for (int i = 0; i < 50 && !dead.empty(); ++i) {
+                const EventId old = dead[rng.below(dead.size())];
+                ASSERT_FALSE(q.isPending(old));
+                ASSERT_FALSE(q.cancel(old));
+            }
+        }
+        while (!ref.empty()) {
+            pop();
+            if (testing::Test::HasFatalFailure())
+                return;
+        }
+        EXPECT_TRUE(q.empty());
+        EXPECT_GE(toLarge, 2);
+        EXPECT_GE(toSmall, 2);
+        for (const EventId old : dead)
+            ASSERT_FALSE(q.isPending(old));
+    }
+}
+
+TEST(EventQueue, ASmallHeapFullOfCancelledEventsIsCompactedNotTurnedRadix)
+{
+    // Mostly cancelled entries fill the small heap: it drops them and renumbers the ticks of
+    // the rest (keeping their order, ties included) instead of turning radix.
+    using Key = std::tuple<SimTime, std::int32_t, std::uint64_t>;
+    RngStream rng(77);
+    EventQueue q;
+    std::map<Key, EventId> ref;
+    std::vector<EventId> ids;
+    std::uint64_t payload = 0;
+    // Each round adds kToLarge / 3 entries and leaves about an eighth of them live: the heap
+    // fills up every few rounds while fewer than kToLarge / 2 events are live.
+    for (int round = 0; round < 10; ++round) {
+        for (std::size_t i = 0; i < EventQueue::kToLarge / 3; ++i) {
+            const auto t = static_cast<SimTime>(rng.below(3));
+            const auto pr = static_cast<std::int32_t>(rng.below(2));
+            const EventId id = q.push(at(t, pr, payload));
+            ref[{t, pr, payload}] = id;
+            ids.push_back(id);
+            ++payload;
+            ASSERT_TRUE(q.smallMode());
+        }
+        for (auto it = ref.begin(); it != ref.end();) { // keep about one in eight
+            if (rng.below(8) != 0) {
+                ASSERT_TRUE(q.cancel(it->second));
+                it = ref.erase(it);
+            } else {
+                ++it;
+            }
+        }
+        ASSERT_EQ(q.size(), ref.size());
+    }
+    ASSERT_TRUE(q.smallMode());
+    for (const auto& [key, id] : ref) {
+        const Event e = q.pop();
+        ASSERT_EQ(e.id, id);
+        ASSERT_EQ(e.payload, std::get<2>(key));
+    }
+    EXPECT_TRUE(q.empty());
+    for (const EventId id : ids)
+        ASSERT_FALSE(q.isPending(id));
 }
 
 TEST(EventQueue, ExtremeKeysKeepTheFullOrder)
