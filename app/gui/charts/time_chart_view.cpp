@@ -428,7 +428,16 @@ void TimeChartView::layoutOverlay()
     opt.minX = plot.left() - 40;
     opt.maxX = std::max(plot.right() + 14, opt.minX + 1);
     opt.maxRows = plot.height() > 320 ? 5 : 3;
-    const MarkerLayout layout = layoutMarkerLabels(inputs, fm, opt);
+    // The search is the costliest part of a redraw; edits rarely move markers, so reuse it.
+    QString key = QString::number(opt.minX) + '|' + QString::number(opt.maxX) + '|' + QString::number(opt.maxRows) +
+                  '|' + QString::number(fm.height()) + '|' + QString::number(fm.averageCharWidth());
+    for (const auto& in : inputs)
+        key += '|' + QString::number(in.x) + ':' + QString::number(in.span) + ':' + in.text + ':' + in.shorter.join('/');
+    if (key != m_markerLayoutKey) {
+        m_markerLayout = layoutMarkerLabels(inputs, fm, opt);
+        m_markerLayoutKey = key;
+    }
+    const MarkerLayout& layout = m_markerLayout;
 
     const int rows = std::max(layout.rows, 0);
     const int top = static_cast<int>(std::ceil(titleH + rows * rowH + 4));

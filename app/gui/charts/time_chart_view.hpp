@@ -4,6 +4,7 @@
 #pragma once
 
 #include "app/gui/charts/chart_context.hpp"
+#include "app/gui/charts/marker_layout.hpp"
 
 #include <QChartView>
 
@@ -104,6 +105,8 @@ private:
     QGraphicsLineItem* m_zeroItem = nullptr;
     std::vector<PolicyMark> m_markers;
     std::vector<QGraphicsLineItem*> m_markerLines;
+    QString m_markerLayoutKey; ///< inputs of the last marker layout, to reuse it
+    MarkerLayout m_markerLayout;
     std::vector<MarkerLabelItem*> m_markerLabels;
     std::vector<QGraphicsLineItem*> m_gridLines;
     std::vector<QGraphicsSimpleTextItem*> m_gridLabels;
