@@ -239,6 +239,18 @@ void EventQueue::toLarge()
     m_tick = 0;
 }
 
+// Empties the radix structure (events must have been moved out or released first).
+void EventQueue::resetRadix()
+{
+    for (auto& bucket : m_buckets)
+        bucket.clear();
+    m_early.clear();
+    m_head = 0;
+    m_nonEmpty = {};
+    m_lastKey = 0;
+    m_bound = 0;
+}
+
 // Few events are left in the radix structure: move the live ones into the heap, in sequence
 // order, so that their ticks follow it.
 void EventQueue::toSmall()
@@ -249,19 +261,10 @@ void EventQueue::toSmall()
         if (isPending(e.id))
             live.push_back(e);
     };
-    std::for_each(m_buckets[0].begin() + static_cast<std::ptrdiff_t>(m_head), m_buckets[0].end(), collect);
-    for (std::size_t b = 1; b < kBuckets; ++b)
-        std::for_each(m_buckets[b].begin(), m_buckets[b].end(), collect);
-    std::for_each(m_early.begin(), m_early.end(), collect);
+    forEachRadixEvent(collect);
     assert(live.size() == m_live);
     std::sort(live.begin(), live.end(), [](const Event& a, const Event& b) { return a.sequence < b.sequence; });
-    for (auto& bucket : m_buckets)
-        bucket.clear();
-    m_early.clear();
-    m_head = 0;
-    m_nonEmpty = {};
-    m_lastKey = 0;
-    m_bound = 0;
+    resetRadix();
     m_small = true;
     std::fill(m_heap.begin(), m_heap.end(), kSentinel);
     m_heapSize = 0;
@@ -287,17 +290,8 @@ void EventQueue::clear()
     m_heapSize = 0;
     m_tick = 0;
     m_small = true;
-    std::for_each(m_buckets[0].begin() + static_cast<std::ptrdiff_t>(m_head), m_buckets[0].end(), release);
-    for (std::size_t b = 1; b < kBuckets; ++b)
-        std::for_each(m_buckets[b].begin(), m_buckets[b].end(), release);
-    std::for_each(m_early.begin(), m_early.end(), release);
-    for (auto& bucket : m_buckets)
-        bucket.clear();
-    m_early.clear();
-    m_head = 0;
-    m_nonEmpty = {};
-    m_lastKey = 0;
-    m_bound = 0;
+    forEachRadixEvent(release);
+    resetRadix();
     m_live = 0;
 }
 

@@ -31,6 +31,7 @@
 // its slot's generation and frees the slot at once, and an entry whose stamp no longer
 // matches is dropped when it reaches the front. Generations are 32-bit: an id could only be
 // confused after 2^32 reuses of one slot.
+#include <algorithm>
 #include <array>
 #include <bit>
 #include <cassert>
@@ -345,6 +346,16 @@ private:
     void compactSmall();
     void toLarge();
     void toSmall();
+    void resetRadix();
+    /// Calls f on every event stored in the radix structure (cancelled ones included).
+    template <class F>
+    void forEachRadixEvent(F&& f) const
+    {
+        std::for_each(m_buckets[0].begin() + static_cast<std::ptrdiff_t>(m_head), m_buckets[0].end(), f);
+        for (std::size_t b = 1; b < kBuckets; ++b)
+            std::for_each(m_buckets[b].begin(), m_buckets[b].end(), f);
+        std::for_each(m_early.begin(), m_early.end(), f);
+    }
 
     void retire(std::uint32_t slot)
     {
