@@ -67,17 +67,11 @@ int runCommand(const RunArgs& args)
     const bool tty = isatty(STDERR_FILENO) != 0;
     const auto t0 = std::chrono::steady_clock::now();
     try {
-        std::optional<runner::TimeseriesCsvWriter> csv;
-        if (!args.summaryOnly)
-            csv.emplace(out / "timeseries.csv");
-        runner::SummaryBuilder summary(scen);
+        runner::BatchOutput output(scen, args.summaryOnly ? std::nullopt
+                                                          : std::optional<std::filesystem::path>(out / "timeseries.csv"));
         runner::runBatch(
             scen, config,
-            [&](std::size_t index, std::uint64_t seed, const runner::RunResult& r) {
-                if (csv)
-                    csv->write(index, seed, r);
-                summary.add(index, seed, r);
-            },
+            [&](std::size_t index, std::uint64_t seed, const runner::RunResult& r) { output.add(index, seed, r); },
             [&](std::size_t done, std::size_t total) {
                 if (tty && total > 1 && (done == total || done % std::max<std::size_t>(1, total / 100) == 0))
                     std::fprintf(stderr, "\r%zu/%zu runs", done, total);
@@ -86,18 +80,14 @@ int runCommand(const RunArgs& args)
             std::fputc('\n', stderr);
         runner::SummaryBuilder::Provenance pv{CHOKEPOINT_VERSION, args.scenario, runner::hashFile(args.scenario),
                                                config.masterSeed, config.runs, args.sets};
-        runner::AtomicFile json(out / "summary.json");
-        json.stream() << summary.json(pv);
-        if (csv)
-            csv->commit();
-        json.commit();
+        output.commit(out / "summary.json", pv);
         const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
         if (!args.quiet) {
             std::printf("%s (%s)\n%zu run%s, master seed %llu, %s to %s, %.2f s\n\n", scen.name.c_str(), scen.id.c_str(),
                         config.runs, config.runs == 1 ? "" : "s", static_cast<unsigned long long>(config.masterSeed),
                         core::formatDate(scen.run.start).c_str(), core::formatDate(scen.run.end).c_str(), secs);
-            std::fputs(summary.table().c_str(), stdout);
-            if (csv)
+            std::fputs(output.summary().table().c_str(), stdout);
+            if (!args.summaryOnly)
                 std::printf("\nWrote %s and %s\n", (out / "timeseries.csv").c_str(), (out / "summary.json").c_str());
             else
                 std::printf("\nWrote %s\n", (out / "summary.json").c_str());

@@ -68,28 +68,23 @@ void SimulationWorker::runMonteCarlo(const MonteCarloRequest& request, const std
         config.masterSeed = scen.run.seed;
         config.options.recordLog = false;
         const std::filesystem::path out(request.outDir);
-        std::unique_ptr<runner::TimeseriesCsvWriter> csv;
-        if (!request.outDir.empty()) {
+        const bool writeFiles = !request.outDir.empty();
+        if (writeFiles)
             std::filesystem::create_directories(out);
-            csv = std::make_unique<runner::TimeseriesCsvWriter>(out / "timeseries.csv");
-        }
-        runner::SummaryBuilder summary(scen);
+        runner::BatchOutput output(scen, writeFiles ? std::optional<std::filesystem::path>(out / "timeseries.csv")
+                                                    : std::nullopt);
         runner::runBatch(
             scen, config,
             [&](std::size_t index, std::uint64_t seed, const runner::RunResult& r) {
-                if (csv)
-                    csv->write(index, seed, r);
-                summary.add(index, seed, r);
+                output.add(index, seed, r);
                 outcome->runsDone = index + 1;
             },
             [&](std::size_t done, std::size_t total) { emit monteCarloProgress(done, total); }, cancel.get());
         outcome->cancelled = cancel && cancel->load();
-        outcome->table = QString::fromStdString(summary.table());
-        if (csv && !outcome->cancelled) {
-            runner::AtomicFile json(out / "summary.json");
-            json.stream() << summary.json(provenanceFor(request.scenarioPath, request.overrides, config.masterSeed, config.runs));
-            csv->commit();
-            json.commit();
+        outcome->table = QString::fromStdString(output.summary().table());
+        if (writeFiles && !outcome->cancelled) {
+            output.commit(out / "summary.json",
+                          provenanceFor(request.scenarioPath, request.overrides, config.masterSeed, config.runs));
             outcome->files << QString::fromStdString((out / "timeseries.csv").string())
                            << QString::fromStdString((out / "summary.json").string());
         }

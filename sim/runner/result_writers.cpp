@@ -213,6 +213,29 @@ std::string SummaryBuilder::table() const
     return out.str();
 }
 
+BatchOutput::BatchOutput(const scenario::Scenario& scenario, const std::optional<std::filesystem::path>& timeseriesCsv)
+    : m_summary(scenario)
+{
+    if (timeseriesCsv)
+        m_csv.emplace(*timeseriesCsv);
+}
+
+void BatchOutput::add(std::size_t run, std::uint64_t seed, const RunResult& result)
+{
+    if (m_csv)
+        m_csv->write(run, seed, result);
+    m_summary.add(run, seed, result);
+}
+
+void BatchOutput::commit(const std::filesystem::path& summaryJson, const SummaryBuilder::Provenance& provenance)
+{
+    AtomicFile json(summaryJson);
+    json.stream() << m_summary.json(provenance);
+    if (m_csv)
+        m_csv->commit();
+    json.commit();
+}
+
 std::string hashFile(const std::filesystem::path& path)
 {
     std::ifstream in(path, std::ios::binary);

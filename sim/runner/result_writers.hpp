@@ -7,6 +7,7 @@
 #include "sim/runner/run.hpp"
 
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -50,6 +51,21 @@ private:
     std::vector<std::vector<FirmHeadline>> m_runs; ///< per run, per firm
     std::vector<std::uint64_t> m_seeds;
     std::vector<std::string> m_fingerprints;
+};
+
+/// What a batch writes, fed run by run: `timeseries.csv` when a path is given, and the summary.
+/// commit() writes `summary.json` and makes both files appear together. Shared by the batch
+/// CLI and the app's Monte Carlo so both write the same files the same way.
+class BatchOutput {
+public:
+    BatchOutput(const scenario::Scenario& scenario, const std::optional<std::filesystem::path>& timeseriesCsv);
+    void add(std::size_t run, std::uint64_t seed, const RunResult& result);
+    [[nodiscard]] const SummaryBuilder& summary() const { return m_summary; }
+    void commit(const std::filesystem::path& summaryJson, const SummaryBuilder::Provenance& provenance);
+
+private:
+    std::optional<TimeseriesCsvWriter> m_csv;
+    SummaryBuilder m_summary;
 };
 
 /// FNV-1a 64 hash of a file's bytes as 16 hex digits (the summary's `scenario_hash`).
