@@ -12,7 +12,6 @@
 namespace cp::calibration {
 namespace {
 
-constexpr double kH100FlopPerSecond = 989.4e12; // dense BF16, as the model's H100e
 constexpr double kSecondsPerMonth = 365.2425 / 12 * 86400;
 
 std::string sci(double v)
@@ -192,7 +191,7 @@ public:
             if (const auto* r = nearest(f, c.detail)) {
                 const scenario::Firm* firm = m_s.findFirm(f.firm);
                 c.observed = r->physicalFlop /
-                             (kH100FlopPerSecond * firm->mfu * firm->runMonths * kSecondsPerMonth);
+                             (scenario::kH100FlopPerSecond * firm->mfu * firm->runMonths * kSecondsPerMonth);
             }
             unit = " H100e";
             break;

@@ -12,7 +12,6 @@
 namespace cp::model {
 
 namespace {
-constexpr double kH100FlopPerSecond = 989.4e12;
 constexpr int kMaxFinishingMonths = 12;
 
 std::string sci(double v)
@@ -58,7 +57,7 @@ void World::train(SimTime t0, SimTime t1)
             continue;
         const auto& firm = m_s.firms[f];
         TrainingRun& run = m_runs[static_cast<std::size_t>(fs.activeRun)];
-        const double perH100e = kH100FlopPerSecond * firm.mfu * seconds * firm.frontierRunShare;
+        const double perH100e = scenario::kH100FlopPerSecond * firm.mfu * seconds * firm.frontierRunShare;
         const double home = fs.trainingHomeH100e * perH100e;
         const double off = fs.trainingOffshoreH100e * perH100e;
         const bool localised = m_rules.localisation(firm, t0) != nullptr;

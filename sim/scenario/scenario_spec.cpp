@@ -5,7 +5,6 @@
 namespace cp::scenario {
 
 namespace {
-constexpr double kH100Bf16Tflops = 989.4;
 
 template <typename T>
 const T* findById(const std::vector<T>& items, std::string_view id)
@@ -27,7 +26,7 @@ double Chip::h100e() const
 {
     // Chips quoted only in FP8 (Ascend 950) train at half their FP8 rate in BF16 terms.
     const double bf16 = bf16Tflops > 0 ? bf16Tflops : fp8Tflops / 2.0;
-    return bf16 / kH100Bf16Tflops * softwareEfficiency;
+    return bf16 / (kH100FlopPerSecond / 1e12) * softwareEfficiency;
 }
 
 const Chip* Scenario::findChip(std::string_view wanted) const { return findById(chips, wanted); }

@@ -51,6 +51,9 @@ struct Jurisdiction {
     std::string source;
 };
 
+/// Dense BF16 throughput of one H100 SXM, the unit of "H100e" everywhere (FLOP per second).
+inline constexpr double kH100FlopPerSecond = 989.4e12;
+
 struct Chip {
     std::string id; ///< "h100", "h20", "ascend-910c"
     std::string name;
