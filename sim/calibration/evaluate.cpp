@@ -191,7 +191,7 @@ public:
             if (const auto* r = nearest(f, c.detail)) {
                 const scenario::Firm* firm = m_s.findFirm(f.firm);
                 c.observed = r->physicalFlop /
-                             (scenario::kH100FlopPerSecond * firm->mfu * firm->runMonths * kSecondsPerMonth);
+                             (scenario::kH100FlopPerSecond * firm->mfu * firm->runMonthsAt(r->start) * kSecondsPerMonth);
             }
             unit = " H100e";
             break;

@@ -38,10 +38,11 @@ void World::onRunStart(int f)
     run.firm = f;
     run.start = now;
     run.name = firm.name + " " + core::formatDate(now).substr(0, 7);
+    run.months = firm.runMonthsAt(now);
     m_runs.push_back(run);
     fs.activeRun = static_cast<int>(m_runs.size() - 1);
     ++fs.runsStarted;
-    log(now, LogKind::RunStarted, firm.name + " starts a frontier training run (" + std::to_string(firm.runMonths) + " months)",
+    log(now, LogKind::RunStarted, firm.name + " starts a frontier training run (" + std::to_string(run.months) + " months)",
         firm.id);
     const SimTime next = core::addMonths(now, std::max(1, firm.cadenceMonths));
     if (next < m_s.run.end)
@@ -61,7 +62,7 @@ void World::train(SimTime t0, SimTime t1)
         const double home = fs.trainingHomeH100e * perH100e;
         const double off = fs.trainingOffshoreH100e * perH100e;
         const bool localised = m_rules.localisation(firm, t0) != nullptr;
-        if (run.monthsDone < firm.runMonths) {
+        if (run.monthsDone < run.months) {
             // The larger site carries the run; the other joins at a multi-site efficiency.
             const bool offMain = off > home;
             const double penalty = firm.multiSitePenalty;
@@ -90,7 +91,7 @@ void World::train(SimTime t0, SimTime t1)
             ++run.monthsFinishing;
         }
         const double remaining = firm.domesticDataShare * run.physicalFlop - run.domesticDone;
-        const bool pretrained = run.monthsDone >= firm.runMonths;
+        const bool pretrained = run.monthsDone >= run.months;
         // A run releases once its domestic-data share is done, or after waiting a year for it.
         if (pretrained && !run.released && (remaining <= run.physicalFlop * 1e-9 || run.monthsFinishing >= kMaxFinishingMonths)) {
             run.released = true;
@@ -126,7 +127,7 @@ void World::onKnownRelease(int f, std::size_t m)
     const auto& firm = m_s.firms[static_cast<std::size_t>(f)];
     auto& fs = m_firms[static_cast<std::size_t>(f)];
     const auto& pm = firm.priorModels[m];
-    const SimTime runStart = core::addMonths(pm.date, -firm.runMonths);
+    const SimTime runStart = core::addMonths(pm.date, -firm.runMonthsAt(pm.date));
     const double eff = pm.trainingFlop * algorithmicMultiplier(runStart) * firm.algorithmicEfficiency;
     const double index = indexFor(eff);
     m_result.releases.push_back({firm.id, pm.name, runStart, pm.date, pm.trainingFlop, eff, index, 0.0});

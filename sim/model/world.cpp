@@ -108,7 +108,7 @@ RunResult World::run()
                     m_sim.scheduleAt(pm.date, m_kKnownRelease, static_cast<std::uint32_t>(f), m, kPriorityRelease);
                 continue;
             }
-            const SimTime runStart = core::addMonths(pm.date, -firm.runMonths);
+            const SimTime runStart = core::addMonths(pm.date, -firm.runMonthsAt(pm.date));
             const double eff = pm.trainingFlop * algorithmicMultiplier(runStart) * firm.algorithmicEfficiency;
             st.capability = std::max(st.capability, indexFor(eff));
             ModelReleaseRecord r{firm.id, pm.name, runStart, pm.date, pm.trainingFlop, eff, indexFor(eff), 0.0};

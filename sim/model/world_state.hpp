@@ -54,6 +54,7 @@ struct TrainingRun {
     int firm = 0;
     std::string name;
     SimTime start = 0;
+    int months = 1; ///< pre-training length, fixed when the run starts
     int monthsDone = 0;
     int monthsFinishing = 0;
     double physicalFlop = 0;     ///< pre-training, all sites

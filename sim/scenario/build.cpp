@@ -184,7 +184,7 @@ void readFirm(ObjReader& r, Firm& f, BuildContext& ctx)
     r.schedule("compute_target_h100e", f.computeTargetH100e, {"H100e", 0, 1e9});
     r.schedule("inference_share", f.inferenceShare, kShare);
     fields::readNumbers<Firm>(r, f, fields::kFirm);
-    r.integer("run_months", f.runMonths, 1, 24);
+    r.schedule("run_months", f.runMonths, {"months", 1, 24});
     r.integer("cadence_months", f.cadenceMonths, 1, 60);
     r.date("first_run", f.firstRun);
     forEachItem(r, "prior_models", ctx, 256, [&](ObjReader& mr) {

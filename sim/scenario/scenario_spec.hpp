@@ -7,6 +7,8 @@
 #include "sim/core/sim_time.hpp"
 #include "sim/scenario/schedule.hpp"
 
+#include <algorithm>
+#include <cmath>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -155,7 +157,9 @@ struct Firm {
     double algorithmicEfficiency = 1.0; ///< multiplier on the frontier's algorithmic progress
     double mfu = 0.4;
     double frontierRunShare = 0.5; ///< share of training compute one frontier run can use
-    int runMonths = 4;             ///< length of a frontier pre-training run
+    /// Length of a frontier pre-training run started at a date (months; YAML run_months, a
+    /// number or dated points: run length grows over time, domain.md §5.6).
+    Schedule runMonths = Schedule::constant(4);
     int cadenceMonths = 6;         ///< months between run starts
     SimTime firstRun = 0;          ///< first run start (0 = scenario start)
     double multiSitePenalty = 0.9; ///< efficiency when a run spans home and offshore sites
@@ -163,6 +167,9 @@ struct Firm {
     /// those dated inside the run (trained before it) are released on their date.
     std::vector<ModelRelease> priorModels;
     std::string color;             ///< "#rrggbb" for charts; empty = palette
+
+    /// Whole months of pre-training for a run started at t (at least one).
+    [[nodiscard]] int runMonthsAt(SimTime t) const { return std::max(1, static_cast<int>(std::lround(runMonths.at(t)))); }
     std::string source;
 };
 

@@ -17,7 +17,7 @@ scenario::Scenario twoFirms()
     a.id = "alpha";
     a.name = "Alpha";
     a.mfu = 0.5;
-    a.runMonths = 2;
+    a.runMonths = scenario::Schedule::constant(2);
     a.priorModels.push_back({"Alpha-0", fromDate(2021, 6), 1e23, ""});
     scenario::Firm b;
     b.id = "beta";
