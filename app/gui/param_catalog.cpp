@@ -197,49 +197,6 @@ void setRange(ParamControl& c, const scenario::Distribution& dist)
 
 } // namespace
 
-const scenario::Schedule* findSchedule(const Scenario& s, const std::string& path)
-{
-    const auto p = yaml::splitKeyPath(path);
-    if (p.size() == 3 && p[0] == "chips") {
-        const auto* c = byId(s.chips, p[1]);
-        return c && p[2] == "price_usd" ? &c->priceUsd : nullptr;
-    }
-    if (p.size() == 5 && p[0] == "producers" && p[2] == "lines") {
-        const auto* pr = byId(s.producers, p[1]);
-        if (!pr)
-            return nullptr;
-        auto it = std::find_if(pr->lines.begin(), pr->lines.end(), [&](const auto& l) { return l.chip == p[3]; });
-        if (it == pr->lines.end())
-            return nullptr;
-        if (p[4] == "units_per_month" && it->unitsPerMonth)
-            return &*it->unitsPerMonth;
-        if (p[4] == "dies_per_month" && it->diesPerMonth)
-            return &*it->diesPerMonth;
-        if (p[4] == "hbm_stacks_per_month" && it->hbmStacksPerMonth)
-            return &*it->hbmStacksPerMonth;
-        return p[4] == "yield" ? &it->yield : nullptr;
-    }
-    if (p.size() == 3 && p[0] == "data_centres") {
-        const auto* d = byId(s.dataCentres, p[1]);
-        if (d && p[2] == "power_mw")
-            return &d->powerMw;
-        return d && p[2] == "lease_price_usd_per_h100e_hour" ? &d->leasePriceUsdPerH100eHour : nullptr;
-    }
-    if (p.size() == 3 && p[0] == "firms") {
-        const auto* f = byId(s.firms, p[1]);
-        if (f && p[2] == "lease_budget_usd_per_month")
-            return &f->leaseBudgetUsdPerMonth;
-        if (f && p[2] == "compute_target_h100e")
-            return &f->computeTargetH100e;
-        return f && p[2] == "inference_share" ? &f->inferenceShare : nullptr;
-    }
-    if (p.size() == 3 && p[0] == "smuggling") {
-        const auto* r = byId(s.smuggling, p[1]);
-        return r && p[2] == "capacity_units_per_month" ? &r->capacityUnitsPerMonth : nullptr;
-    }
-    return nullptr;
-}
-
 std::vector<ParamControl> buildParamControls(const Scenario& base)
 {
     std::vector<ParamControl> out;

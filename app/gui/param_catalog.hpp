@@ -5,6 +5,7 @@
 // loaded Scenario; no widgets.
 #pragma once
 
+#include "sim/scenario/schedule_paths.hpp"
 #include "sim/scenario/scenario_spec.hpp"
 
 #include <QString>
@@ -46,6 +47,6 @@ struct ParamControl {
 [[nodiscard]] QString tooltipFor(const ParamControl& control, double current);
 
 /// The dated schedule a key path names, or nullptr (for paths of scalar values).
-[[nodiscard]] const scenario::Schedule* findSchedule(const scenario::Scenario& s, const std::string& path);
+using scenario::findSchedule;
 
 } // namespace cp::gui

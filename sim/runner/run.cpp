@@ -24,16 +24,18 @@ scenario::Scenario sampleScenario(const scenario::Scenario& base, std::uint64_t 
         if (p.dist.kind == Kind::None)
             continue;
         auto& r = rng.stream("params/" + p.path);
-        double v = p.value;
+        // A dated schedule's draw is a factor on the whole schedule: its central value is 1.
+        const double central = p.scheduleFactor ? 1.0 : p.value;
+        double v = central;
         switch (p.dist.kind) {
         case Kind::Uniform: v = r.uniform(p.dist.a, p.dist.b); break;
-        case Kind::Triangular: v = r.triangular(p.dist.a, p.value, p.dist.b); break;
+        case Kind::Triangular: v = r.triangular(p.dist.a, central, p.dist.b); break;
         case Kind::Normal: v = r.normal(p.dist.a, p.dist.b); break;
         case Kind::LogNormal: v = r.lognormal(p.dist.a, p.dist.b); break;
         case Kind::None: break;
         }
         v = std::clamp(v, p.dist.lo, p.dist.hi);
-        scenario::setNumericParam(s, p.path, v);
+        scenario::applyDraw(s, p, v);
     }
     return s;
 }

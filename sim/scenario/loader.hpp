@@ -40,4 +40,9 @@ std::vector<Diagnostic> lintScenario(const Scenario& s);
 /// checking its range. Used by Monte Carlo sampling and the GUI. Throws ScenarioError.
 void setNumericParam(Scenario& s, const std::string& path, double value);
 
+/// Applies one Monte Carlo draw of `param`'s distribution: a scalar or a single-valued schedule
+/// takes the drawn value; a dated schedule is scaled by the drawn factor (points kept within
+/// the parameter's valid range). Throws ScenarioError.
+void applyDraw(Scenario& s, const ParamInfo& param, double draw);
+
 } // namespace cp::scenario

@@ -1,6 +1,7 @@
 // setNumericParam: writes one scalar through the same field tables the loader reads with.
 #include "sim/scenario/fields.hpp"
 #include "sim/scenario/loader.hpp"
+#include "sim/scenario/schedule_paths.hpp"
 
 #include <algorithm>
 #include <sstream>
@@ -87,6 +88,21 @@ void setNumericParam(Scenario& s, const std::string& path, double v)
         return setField<ProductionLine>(*it, fields::kProductionLine, p[4], v, path);
     }
     fail(path, "not a numeric parameter path");
+}
+
+void applyDraw(Scenario& s, const ParamInfo& param, double draw)
+{
+    if (!param.schedule)
+        return setNumericParam(s, param.path, draw);
+    Schedule* schedule = findSchedule(s, param.path);
+    if (!schedule)
+        fail(param.path, "not a schedule that can vary between runs");
+    if (!param.scheduleFactor) {
+        *schedule = Schedule::constant(draw);
+        return;
+    }
+    for (auto& point : schedule->points)
+        point.second = std::clamp(point.second * draw, param.validMin, param.validMax);
 }
 
 } // namespace cp::scenario

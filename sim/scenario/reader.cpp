@@ -266,7 +266,9 @@ void readDistribution(const YamlNode& n, const std::string& path, const NumberSp
         if (bounded && !(*a <= *b))
             ctx.error(v->mark, r.keyPath(name), "expected low <= high");
         else if (kind == Kind::Triangular && !(*a <= info.value && info.value <= *b))
-            ctx.error(v->mark, r.keyPath(name), "the value (the mode) must lie between low and high");
+            ctx.error(v->mark, r.keyPath(name),
+                      info.scheduleFactor ? "a factor on dated points is 1 as written, so 1 (the mode) must lie between low and high"
+                                          : "the value (the mode) must lie between low and high");
         else if (!bounded && *b < 0)
             ctx.error(v->mark, r.keyPath(name), "the standard deviation must be >= 0");
         else if (bounded && (*a < spec.min || *b > spec.max))
@@ -473,6 +475,7 @@ void ObjReader::schedule(const std::string& key, Schedule& out, const NumberSpec
         const YamlNode* pts = r.get("points");
         const YamlNode* val = r.get("value");
         const YamlNode* mode = r.get("mode");
+        const YamlNode* dist = r.get("dist");
         readProvenance(r, info, m_ctx);
         r.finish();
         if (pts && val) {
@@ -500,6 +503,8 @@ void ObjReader::schedule(const std::string& key, Schedule& out, const NumberSpec
                 return;
             }
         }
+        if (dist && !readScheduleDistribution(*dist, r.keyPath("dist"), spec, pts != nullptr, s, info))
+            return;
     } else if (n->isMap()) {
         if (!readPoints(*n, path, spec, s, m_ctx))
             return;
@@ -509,8 +514,33 @@ void ObjReader::schedule(const std::string& key, Schedule& out, const NumberSpec
         return;
     }
     info.value = s.points.front().second;
+    info.schedule = true;
+    info.validMin = spec.min;
+    info.validMax = spec.max;
     out = std::move(s);
     m_ctx.params.push_back(std::move(info));
+}
+
+bool ObjReader::readScheduleDistribution(const YamlNode& d, const std::string& path, const NumberSpec& spec, bool dated,
+                                         const Schedule& s, ParamInfo& info)
+{
+    if (!spec.allowDistribution) {
+        m_ctx.error(d.mark, path, "this value cannot vary between Monte Carlo runs");
+        return false;
+    }
+    const std::size_t errors = m_ctx.diagnostics.size();
+    if (!dated) {
+        // A single value: the distribution is of the value itself, as for any number.
+        info.value = s.points.front().second;
+        readDistribution(d, path, spec, info, m_ctx);
+        return m_ctx.diagnostics.size() == errors;
+    }
+    // Dated points: the distribution is of a factor on the whole schedule (1 = as written),
+    // so a range from the sources scales the series without changing its shape.
+    info.value = 1.0;
+    info.scheduleFactor = true;
+    readDistribution(d, path, NumberSpec{"x (factor on every point)", 0, 1e6}, info, m_ctx);
+    return m_ctx.diagnostics.size() == errors;
 }
 
 void ObjReader::optionalSchedule(const std::string& key, std::optional<Schedule>& out, const NumberSpec& spec)

@@ -69,6 +69,10 @@ public:
     ~ObjReader();
 
 private:
+    /// `dist` of a schedule: of the value for a single value, of a factor for dated points.
+    bool readScheduleDistribution(const YamlNode& d, const std::string& path, const NumberSpec& spec, bool dated,
+                                  const Schedule& s, ParamInfo& info);
+
     const YamlNode& m_node;
     std::string m_path;
     BuildContext& m_ctx;

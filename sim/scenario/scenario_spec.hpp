@@ -42,6 +42,11 @@ struct ParamInfo {
     bool sourceInherited = false;  ///< `source` is the enclosing object's citation
     bool confidenceByRule = false; ///< graded by rule from the source (see provenance.hpp)
     Distribution dist;
+    /// A dated schedule (`value` is its first point). Given as dated points, its `dist` draws a
+    /// factor on every point (mode 1), and scaled points are kept within [validMin, validMax].
+    bool schedule = false;
+    bool scheduleFactor = false;
+    double validMin = -1e300, validMax = 1e300;
     std::string file; ///< where the value was last set
     int line = 0, column = 0;
 };
