@@ -1,0 +1,156 @@
+#include "sim/network/primal_dual.hpp"
+
+#include <algorithm>
+#include <limits>
+
+namespace cp::net::detail {
+
+namespace {
+constexpr std::int64_t kInf = std::numeric_limits<std::int64_t>::max();
+} // namespace
+
+void PrimalDual::build(std::size_t nodes, const std::vector<Arc>& arcs)
+{
+    const std::size_t m = arcs.size();
+    m_first.assign(nodes + 1, 0);
+    for (const Arc& a : arcs) {
+        ++m_first[static_cast<std::size_t>(a.from) + 1];
+        ++m_first[static_cast<std::size_t>(a.to) + 1];
+    }
+    for (std::size_t v = 0; v < nodes; ++v)
+        m_first[v + 1] += m_first[v];
+    m_edges.resize(2 * m);
+    m_forward.resize(m);
+    std::vector<std::uint32_t>& next = m_cursor; // fill position per node
+    next.assign(m_first.begin(), m_first.end() - 1);
+    for (std::size_t i = 0; i < m; ++i) {
+        const Arc& arc = arcs[i];
+        const std::uint32_t e = next[static_cast<std::size_t>(arc.from)]++;
+        const std::uint32_t r = next[static_cast<std::size_t>(arc.to)]++;
+        m_edges[e] = {arc.capacity, arc.cost, static_cast<std::uint32_t>(arc.to), r};
+        m_edges[r] = {0, -arc.cost, static_cast<std::uint32_t>(arc.from), e};
+        m_forward[i] = e;
+    }
+}
+
+void PrimalDual::solve(std::size_t nodes, const std::vector<Arc>& arcs, NodeIndex s, NodeIndex t,
+                       std::vector<std::int64_t>& flow)
+{
+    build(nodes, arcs);
+    // Costs are non-negative, so zero potentials are feasible to start with.
+    m_potential.assign(nodes, 0);
+    m_dist.resize(nodes);
+    m_settled.resize(nodes);
+    m_level.resize(nodes);
+    m_queue.resize(nodes);
+    m_frontier.resize(nodes);
+    m_cursor.resize(nodes);
+    m_searches = 0;
+    const auto src = static_cast<std::uint32_t>(s), sink = static_cast<std::uint32_t>(t);
+    // Each round: one search for the next shortest distance, which makes the shortest s-t
+    // paths exactly the s-t paths of zero reduced cost, then a blocking flow on those. Usually
+    // that saturates them all and the next search finds a longer distance; if not, it finds
+    // the same one again (a zero shift) and the next blocking flow continues. This costs fewer
+    // instructions than Dinic's closing BFS, which would fail in almost every round.
+    while (src != sink && shortestPaths(src, sink)) {
+        levelAdmissible(src, sink); // reaches t: the search's own path to t has zero reduced cost
+        std::copy(m_first.begin(), m_first.end() - 1, m_cursor.begin());
+        push(src, sink, kInf);
+    }
+    flow.resize(arcs.size());
+    for (std::size_t i = 0; i < arcs.size(); ++i)
+        flow[i] = arcs[i].capacity - m_edges[m_forward[i]].residual;
+}
+
+bool PrimalDual::shortestPaths(std::uint32_t s, std::uint32_t t)
+{
+    ++m_searches;
+    std::fill(m_dist.begin(), m_dist.end(), kInf);
+    std::fill(m_settled.begin(), m_settled.end(), std::uint8_t{0});
+    const std::int64_t* const potential = m_potential.data();
+    std::int64_t* const dist = m_dist.data();
+    // The frontier (reached, not yet settled) stays a handful of nodes in these graphs, so a
+    // linear scan for its nearest node beats a heap; the first nearest in frontier order wins.
+    std::uint32_t* const frontier = m_frontier.data();
+    std::size_t frontierSize = 0;
+    frontier[frontierSize++] = s;
+    dist[s] = 0;
+    while (frontierSize != 0) {
+        std::size_t best = 0;
+        for (std::size_t k = 1; k < frontierSize; ++k)
+            if (dist[frontier[k]] < dist[frontier[best]])
+                best = k;
+        const std::uint32_t u = frontier[best];
+        frontier[best] = frontier[--frontierSize];
+        m_settled[u] = 1;
+        if (u == t)
+            break;
+        const std::int64_t base = dist[u] + potential[u];
+        for (std::uint32_t i = m_first[u], end = m_first[u + 1]; i < end; ++i) {
+            const HalfEdge& e = m_edges[i];
+            if (e.residual <= 0)
+                continue;
+            // Reduced cost e.cost + p[u] - p[v] >= 0 by the potentials' invariant, so a
+            // settled head is never improved.
+            const std::int64_t d = base + e.cost - potential[e.head];
+            if (d < dist[e.head]) {
+                if (dist[e.head] == kInf)
+                    frontier[frontierSize++] = e.head;
+                dist[e.head] = d;
+            }
+        }
+    }
+    if (!m_settled[t])
+        return false;
+    // Nodes settled before t move by their distance, all others by t's: reduced costs stay
+    // non-negative, and those on shortest s-t paths become zero. Unreached nodes (dist =
+    // infinity) move by the finite dist(t), so potentials stay bounded by path costs.
+    const std::int64_t dt = dist[t];
+    for (std::size_t v = 0; v < m_potential.size(); ++v)
+        m_potential[v] += std::min(dist[v], dt);
+    return true;
+}
+
+bool PrimalDual::levelAdmissible(std::uint32_t s, std::uint32_t t)
+{
+    std::fill(m_level.begin(), m_level.end(), -1);
+    m_level[s] = 0;
+    std::size_t head = 0, tail = 0;
+    m_queue[tail++] = s;
+    while (head < tail) {
+        const std::uint32_t u = m_queue[head++];
+        for (std::uint32_t i = m_first[u], end = m_first[u + 1]; i < end; ++i) {
+            const HalfEdge& e = m_edges[i];
+            if (m_level[e.head] >= 0 || !admissible(u, e))
+                continue;
+            m_level[e.head] = m_level[u] + 1;
+            if (e.head == t)
+                return true; // nodes further out cannot lie on a shortest level path to t
+            m_queue[tail++] = e.head;
+        }
+    }
+    return false;
+}
+
+std::int64_t PrimalDual::push(std::uint32_t u, std::uint32_t t, std::int64_t limit)
+{
+    if (u == t)
+        return limit;
+    std::int64_t pushed = 0;
+    for (std::uint32_t& i = m_cursor[u]; i < m_first[u + 1]; ++i) {
+        HalfEdge& e = m_edges[i];
+        if (m_level[e.head] != m_level[u] + 1 || !admissible(u, e))
+            continue;
+        const std::int64_t d = push(e.head, t, std::min(limit - pushed, e.residual));
+        if (d == 0)
+            continue; // e.head is exhausted in this level graph
+        e.residual -= d;
+        m_edges[e.rev].residual += d;
+        pushed += d;
+        if (pushed == limit)
+            return pushed; // keep the cursor here: this half-edge may have room left
+    }
+    return pushed;
+}
+
+} // namespace cp::net::detail
