@@ -40,10 +40,11 @@ void PrimalDual::solve(std::size_t nodes, const std::vector<Arc>& arcs, NodeInde
     // Costs are non-negative, so zero potentials are feasible to start with.
     m_potential.assign(nodes, 0);
     m_dist.resize(nodes);
-    m_settled.resize(nodes);
     m_level.resize(nodes);
     m_queue.resize(nodes);
     m_frontier.resize(nodes);
+    m_frontierDist.resize(nodes);
+    m_slot.resize(nodes);
     m_cursor.resize(nodes);
     m_searches = 0;
     const auto src = static_cast<std::uint32_t>(s), sink = static_cast<std::uint32_t>(t);
@@ -66,42 +67,55 @@ bool PrimalDual::shortestPaths(std::uint32_t s, std::uint32_t t)
 {
     ++m_searches;
     std::fill(m_dist.begin(), m_dist.end(), kInf);
-    std::fill(m_settled.begin(), m_settled.end(), std::uint8_t{0});
     const std::int64_t* const potential = m_potential.data();
     std::int64_t* const dist = m_dist.data();
     // The frontier (reached, not yet settled) stays a handful of nodes in these graphs, so a
     // linear scan for its nearest node beats a heap; the first nearest in frontier order wins.
+    // Its distances are kept next to it (m_frontierDist) for a scan over contiguous keys.
     std::uint32_t* const frontier = m_frontier.data();
-    std::size_t frontierSize = 0;
-    frontier[frontierSize++] = s;
+    std::int64_t* const frontierDist = m_frontierDist.data();
+    std::uint32_t* const slot = m_slot.data();
+    std::size_t frontierSize = 1;
+    frontier[0] = s;
+    frontierDist[0] = 0;
     dist[s] = 0;
     while (frontierSize != 0) {
         std::size_t best = 0;
-        for (std::size_t k = 1; k < frontierSize; ++k)
-            if (dist[frontier[k]] < dist[frontier[best]])
+        std::int64_t bestDist = frontierDist[0];
+        for (std::size_t k = 1; k < frontierSize; ++k) {
+            if (frontierDist[k] < bestDist) {
                 best = k;
+                bestDist = frontierDist[k];
+            }
+        }
         const std::uint32_t u = frontier[best];
-        frontier[best] = frontier[--frontierSize];
-        m_settled[u] = 1;
+        --frontierSize;
+        frontier[best] = frontier[frontierSize];
+        frontierDist[best] = frontierDist[frontierSize];
+        slot[frontier[best]] = static_cast<std::uint32_t>(best);
         if (u == t)
             break;
-        const std::int64_t base = dist[u] + potential[u];
+        const std::int64_t base = bestDist + potential[u];
         for (std::uint32_t i = m_first[u], end = m_first[u + 1]; i < end; ++i) {
             const HalfEdge& e = m_edges[i];
             if (e.residual <= 0)
                 continue;
             // Reduced cost e.cost + p[u] - p[v] >= 0 by the potentials' invariant, so a
-            // settled head is never improved.
-            const std::int64_t d = base + e.cost - potential[e.head];
-            if (d < dist[e.head]) {
-                if (dist[e.head] == kInf)
-                    frontier[frontierSize++] = e.head;
-                dist[e.head] = d;
+            // settled head is never improved (no settled marks needed).
+            const std::uint32_t v = e.head;
+            const std::int64_t d = base + e.cost - potential[v];
+            if (d < dist[v]) {
+                if (dist[v] == kInf) {
+                    slot[v] = static_cast<std::uint32_t>(frontierSize);
+                    frontier[frontierSize++] = v;
+                }
+                dist[v] = d;
+                frontierDist[slot[v]] = d;
             }
         }
     }
-    if (!m_settled[t])
-        return false;
+    if (dist[t] == kInf)
+        return false; // t never reached (once reached, it stays queued until settled)
     // Nodes settled before t move by their distance, all others by t's: reduced costs stay
     // non-negative, and those on shortest s-t paths become zero. Unreached nodes (dist =
     // infinity) move by the finite dist(t), so potentials stay bounded by path costs.

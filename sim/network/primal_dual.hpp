@@ -74,8 +74,9 @@ private:
     std::vector<std::uint32_t> m_forward;   ///< arc index -> its forward half-edge
     std::vector<std::int64_t> m_potential;  ///< by node: every reduced cost is >= 0
     std::vector<std::int64_t> m_dist;       ///< by node, this search's reduced distance
-    std::vector<std::uint8_t> m_settled;    ///< by node, this search
     std::vector<std::uint32_t> m_frontier;  ///< nodes reached but not settled, this search
+    std::vector<std::int64_t> m_frontierDist; ///< their distances, by frontier position
+    std::vector<std::uint32_t> m_slot;      ///< by node, its position in m_frontier
     std::vector<std::int32_t> m_level;      ///< by node, BFS level in the admissible graph; -1 none
     std::vector<std::uint32_t> m_queue;     ///< BFS queue
     std::vector<std::uint32_t> m_cursor;    ///< by node, current half-edge of the DFS (and build scratch)
