@@ -40,8 +40,7 @@ void PrimalDual::solve(std::size_t nodes, const std::vector<Arc>& arcs, NodeInde
     // Costs are non-negative, so zero potentials are feasible to start with.
     m_potential.assign(nodes, 0);
     m_dist.resize(nodes);
-    m_level.resize(nodes);
-    m_queue.resize(nodes);
+    m_onPath.assign(nodes, 0);
     m_frontier.resize(nodes);
     m_frontierDist.resize(nodes);
     m_slot.resize(nodes);
@@ -49,14 +48,15 @@ void PrimalDual::solve(std::size_t nodes, const std::vector<Arc>& arcs, NodeInde
     m_searches = 0;
     const auto src = static_cast<std::uint32_t>(s), sink = static_cast<std::uint32_t>(t);
     // Each round: one search for the next shortest distance, which makes the shortest s-t
-    // paths exactly the s-t paths of zero reduced cost, then a blocking flow on those. Usually
-    // that saturates them all and the next search finds a longer distance; if not, it finds
-    // the same one again (a zero shift) and the next blocking flow continues. This costs fewer
-    // instructions than Dinic's closing BFS, which would fail in almost every round.
+    // paths exactly the s-t paths of zero reduced cost, then one depth-first pass that pushes
+    // flow along such paths, each half-edge's cursor only moving forward (as in Dinic, but
+    // without BFS levels). The pass may leave some of them open (a head skipped because it
+    // was on the path at the time stays skipped); then the next search finds the same
+    // distance again (a zero shift) and the next pass continues. That is rare here and
+    // cheaper than proving every round's flow maximal.
     while (src != sink && shortestPaths(src, sink)) {
-        levelAdmissible(src, sink); // reaches t: the search's own path to t has zero reduced cost
         std::copy(m_first.begin(), m_first.end() - 1, m_cursor.begin());
-        push(src, sink, kInf);
+        push(src, sink, kInf); // > 0: the search's own path to t has zero reduced cost
     }
     flow.resize(arcs.size());
     for (std::size_t i = 0; i < arcs.size(); ++i)
@@ -125,45 +125,28 @@ bool PrimalDual::shortestPaths(std::uint32_t s, std::uint32_t t)
     return true;
 }
 
-bool PrimalDual::levelAdmissible(std::uint32_t s, std::uint32_t t)
-{
-    std::fill(m_level.begin(), m_level.end(), -1);
-    m_level[s] = 0;
-    std::size_t head = 0, tail = 0;
-    m_queue[tail++] = s;
-    while (head < tail) {
-        const std::uint32_t u = m_queue[head++];
-        for (std::uint32_t i = m_first[u], end = m_first[u + 1]; i < end; ++i) {
-            const HalfEdge& e = m_edges[i];
-            if (m_level[e.head] >= 0 || !admissible(u, e))
-                continue;
-            m_level[e.head] = m_level[u] + 1;
-            if (e.head == t)
-                return true; // nodes further out cannot lie on a shortest level path to t
-            m_queue[tail++] = e.head;
-        }
-    }
-    return false;
-}
-
 std::int64_t PrimalDual::push(std::uint32_t u, std::uint32_t t, std::int64_t limit)
 {
     if (u == t)
         return limit;
+    m_onPath[u] = 1;
     std::int64_t pushed = 0;
     for (std::uint32_t& i = m_cursor[u]; i < m_first[u + 1]; ++i) {
         HalfEdge& e = m_edges[i];
-        if (m_level[e.head] != m_level[u] + 1 || !admissible(u, e))
+        // Heads on the current path are skipped: zero-reduced-cost cycles exist (an arc
+        // and its reverse, zero-cost arcs), and a path must stay simple.
+        if (m_onPath[e.head] || !admissible(u, e))
             continue;
         const std::int64_t d = push(e.head, t, std::min(limit - pushed, e.residual));
         if (d == 0)
-            continue; // e.head is exhausted in this level graph
+            continue; // nothing more gets through e.head this round
         e.residual -= d;
         m_edges[e.rev].residual += d;
         pushed += d;
         if (pushed == limit)
-            return pushed; // keep the cursor here: this half-edge may have room left
+            break; // keep the cursor here: this half-edge may have room left
     }
+    m_onPath[u] = 0;
     return pushed;
 }
 
