@@ -50,6 +50,7 @@ private:
     bool shortestPaths(std::uint32_t s, std::uint32_t t);
     /// One depth-first pass: pushes up to `limit` from u to t along simple paths of
     /// admissible half-edges (residual > 0, zero reduced cost); returns the amount pushed.
+    /// Recursive: depth up to the number of nodes, tens to a few hundred in the markets.
     std::int64_t push(std::uint32_t u, std::uint32_t t, std::int64_t limit);
 
     /// One direction of an arc; half-edges sit in CSR order (by tail node, insertion order
