@@ -1,6 +1,6 @@
 #include "sim/network/flow_problem.hpp"
 
-#include "sim/network/compact_ssp.hpp"
+#include "sim/network/primal_dual.hpp"
 
 #include <boost/graph/adjacency_list.hpp>
 #include <boost/graph/successive_shortest_path_nonnegative_weights.hpp>
@@ -48,7 +48,7 @@ struct FlowProblem::Impl {
     std::size_t nodes = 0;
     std::vector<detail::Arc> arcs;   ///< by EdgeIndex
     std::vector<std::int64_t> flow;  ///< by EdgeIndex, after solve
-    detail::CompactSsp solver;       ///< keeps its buffers from month to month
+    detail::PrimalDual solver;       ///< keeps its buffers from month to month
 };
 
 FlowProblem::FlowProblem() : m_impl(std::make_unique<Impl>()) {}

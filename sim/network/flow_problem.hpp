@@ -1,7 +1,9 @@
-// A min-cost max-flow problem on Boost.Graph, the solver behind both monthly markets.
+// A min-cost max-flow problem, the solver behind both monthly markets.
 // Capacities and costs are integers (callers scale: centi-H100e, dollars/100), costs are
 // non-negative. Node and edge indices are dense and stable, so iteration order (and thus the
-// solution) is deterministic. No Boost type appears in this header.
+// solution, including which of several equally cheap flows is returned) is deterministic.
+// solve() is our own primal-dual solver; Boost.Graph's algorithm is kept as the reference
+// (solveReference). No Boost type appears in this header.
 #pragma once
 
 #include <cstdint>
@@ -26,12 +28,13 @@ public:
     /// Adds a directed edge; returns its index for flow() after solve().
     EdgeIndex addEdge(NodeIndex from, NodeIndex to, std::int64_t capacity, std::int64_t cost);
 
-    /// Maximises flow from source to sink and, among maximum flows, minimises total cost.
-    /// Replays Boost.Graph's successive_shortest_path_nonnegative_weights step for step on
-    /// flat arrays (see compact_ssp.hpp): the same flow on every edge, several times faster.
+    /// Maximises flow from source to sink and, among maximum flows, minimises total cost, by
+    /// the primal-dual method (see primal_dual.hpp). Where several flows are equally cheap it
+    /// picks one deterministically (from the insertion order), not necessarily Boost's.
     void solve(NodeIndex source, NodeIndex sink);
     /// The same problem solved by Boost's successive_shortest_path_nonnegative_weights on an
-    /// adjacency_list: the reference solve() must match edge for edge (tests, benchmarks).
+    /// adjacency_list, for tests and benchmarks: solve() must match its totalFlow() and
+    /// totalCost() (the per-edge flows may differ among equal-cost optima).
     void solveReference(NodeIndex source, NodeIndex sink);
 
     [[nodiscard]] std::int64_t flow(EdgeIndex e) const;
