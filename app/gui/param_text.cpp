@@ -110,7 +110,9 @@ QString tooltipFor(const ParamControl& c, double current)
     if (c.validMax < 1e299)
         html += QObject::tr("Valid range: %1 to %2<br/>").arg(number(c.validMin), number(c.validMax));
     if (c.info.dist.kind != scenario::Distribution::Kind::None)
-        html += QObject::tr("Uncertainty (Monte Carlo): %1<br/>").arg(esc(distText(c.info.dist)));
+        html += (c.info.scheduleFactor ? QObject::tr("Uncertainty (Monte Carlo): a factor on every point, %1<br/>")
+                                       : QObject::tr("Uncertainty (Monte Carlo): %1<br/>"))
+                    .arg(esc(distText(c.info.dist)));
     html += QObject::tr("Source: %1").arg(c.info.source.empty() ? QObject::tr("<i>none given</i>")
                                                                  : esc(QString::fromStdString(c.info.source)));
     if (c.info.confidence != scenario::Confidence::Unspecified)

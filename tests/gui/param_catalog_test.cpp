@@ -70,6 +70,11 @@ TEST(ParamCatalog, DatedSchedulesAreScaledAsAWhole)
     EXPECT_NE(text->find("2026-06-01: 199500"), std::string::npos) << *text;
     EXPECT_NEAR(controlValue(c, text), 1.5, 1e-6);
     EXPECT_FALSE(overrideFor(c, 1.0)) << "the scenario's own schedule needs no override";
+    // Its Monte Carlo range is a factor too, and the slider spans it.
+    EXPECT_TRUE(c.info.scheduleFactor);
+    EXPECT_TRUE(tooltipFor(c, 1.0).contains("a factor on every point"));
+    EXPECT_LE(c.sliderMin, c.info.dist.a);
+    EXPECT_GE(c.sliderMax, c.info.dist.b);
     // The override loads and scales the line as asked.
     const auto s = cp::scenario::loadScenario(baselinePath().toStdString(), {{{c.path, *text}}, {}});
     const auto* sched = findSchedule(s, c.path);
