@@ -57,17 +57,6 @@ std::string withThousands(long long v)
 }
 } // namespace
 
-const std::string& World::routeName(std::size_t chip, std::size_t dc)
-{
-    const std::size_t nDcs = m_s.dataCentres.size();
-    if (m_routeNames.empty())
-        m_routeNames.resize(m_s.chips.size() * nDcs);
-    std::string& name = m_routeNames[chip * nDcs + dc];
-    if (name.empty())
-        name = m_s.dataCentres[dc].location + "/" + m_s.chips[chip].id;
-    return name;
-}
-
 double World::dcDemandH100e(int d, SimTime t) const
 {
     const auto& dc = m_s.dataCentres[static_cast<std::size_t>(d)];
@@ -134,8 +123,6 @@ void World::hardwareMarket(SimTime t0, SimTime t1)
 
     std::vector<ShipEdge> shipEdges;
     std::map<std::pair<std::size_t, std::string>, net::NodeIndex> gates; // (chip, destination)
-    std::map<std::string, const scenario::Policy*> routeBlockedBy;      // "dest/chip"
-    std::map<std::string, bool> routeAnyOpen;
     for (std::size_t c = 0; c < chips.size(); ++c) {
         if (supply[c] < 0)
             continue;
@@ -148,7 +135,7 @@ void World::hardwareMarket(SimTime t0, SimTime t1)
             if (!chip.markets.empty() && !contains(chip.markets, dc.location))
                 continue; // a market-specific SKU: the vendor does not sell it here
             const std::size_t pair = c * nDcs + d;
-            const std::string& route = routeName(c, d);
+            RouteMonth& route = m_routeMonth[m_index.routeOfPair[pair]];
             if (!m_hwDecisionValid[pair]) {
                 m_hwDecisions[pair] = m_rules.averaged(t0, t1, [&](SimTime t) { return m_rules.hardwareDecision(chip, dc, t); });
                 m_hwDecisionValid[pair] = 1;
@@ -167,11 +154,13 @@ void World::hardwareMarket(SimTime t0, SimTime t1)
                                     dec.open > 0, dec.policy->id, b.reason, dec.policy->from});
             }
             if (dec.open <= 0) {
-                if (!routeBlockedBy.count(route))
-                    routeBlockedBy[route] = dec.policy;
+                if (!route.blocked) {
+                    route.blocked = true;
+                    route.blockedBy = dec.policy;
+                }
                 continue;
             }
-            routeAnyOpen[route] = true;
+            route.anyOpen = true;
             const bool controlled = diffusion && m_rules.chipMatches(*diffusion, chip) &&
                                     chip.origin == diffusion->actor && chip.origin != dc.location;
             const auto* jur = m_s.findJurisdiction(dc.location);
@@ -237,7 +226,7 @@ void World::hardwareMarket(SimTime t0, SimTime t1)
         if (units <= 0)
             continue;
         const auto& dc = dcs[static_cast<std::size_t>(se.dc)];
-        const std::string& route = routeName(c, static_cast<std::size_t>(se.dc));
+        RouteMonth& route = m_routeMonth[m_index.routeOfPair[m_index.pair(c, static_cast<std::size_t>(se.dc))]];
         m_inventory[c] -= units;
         auto& l = m_ledger[c];
         l.atProducer -= units;
@@ -248,15 +237,17 @@ void World::hardwareMarket(SimTime t0, SimTime t1)
             const auto seized = static_cast<std::int64_t>(m_rng.stream("smuggling/" + sr.id).binomial(static_cast<std::uint64_t>(units), p));
             delivered -= seized;
             l.seized += seized;
-            m_smuggledUnits[route] += static_cast<double>(units);
-            m_seizedUnits[route] += static_cast<double>(seized);
+            route.hasSmuggled = true;
+            route.smuggled += static_cast<double>(units);
+            route.seized += static_cast<double>(seized);
             if (seized > 0)
                 log(t0, LogKind::Seizure,
                     withThousands(seized) + " smuggled " + chip.name + " seized on the " + sr.id + " route (via " +
                         (m_s.findJurisdiction(sr.via) ? m_s.findJurisdiction(sr.via)->name : sr.via) + ")",
                     dc.owner);
         } else {
-            m_shippedUnits[route] += static_cast<double>(units);
+            route.hasShipped = true;
+            route.shipped += static_cast<double>(units);
             if (se.controlled)
                 m_tier2Used[static_cast<std::size_t>(m_s.findJurisdiction(dc.location) - m_s.jurisdictions.data())] +=
                     static_cast<double>(units) * chip.h100e();
@@ -273,22 +264,29 @@ void World::hardwareMarket(SimTime t0, SimTime t1)
         m_sim.scheduleAt(m_shipments.back().arrival, m_kArrival, 0, m_shipments.size() - 1, 1);
     }
 
-    // Narrate routes that close or open, once per change.
-    for (const auto& [route, policy] : routeBlockedBy) {
-        if (routeAnyOpen.count(route) || !policy)
+    narrateRoutes(t0);
+}
+
+void World::narrateRoutes(SimTime t0)
+{
+    // Route indices run in name order, the order of the string-keyed maps this replaced.
+    for (std::size_t r = 0; r < m_routeMonth.size(); ++r) {
+        const RouteMonth& rm = m_routeMonth[r];
+        if (!rm.blocked || rm.anyOpen || !rm.blockedBy || !m_routeShipped[r])
             continue;
-        if (m_routeShipped[route]) {
-            log(t0, LogKind::Blocked, shipmentsOn(m_s, route) + " stop: closed by " + policy->name +
-                " (since " + core::formatDate(policy->from) + ")", {}, policy->id);
-            m_routeShipped[route] = false;
-        }
+        m_routeShipped[r] = 0;
+        if (m_opt.recordLog)
+            log(t0, LogKind::Blocked, shipmentsOn(m_s, m_index.routeNames[r]) + " stop: closed by " + rm.blockedBy->name +
+                " (since " + core::formatDate(rm.blockedBy->from) + ")", {}, rm.blockedBy->id);
     }
-    for (const auto& [route, units] : m_shippedUnits) {
-        if (units > 0 && !m_routeShipped[route]) {
-            m_routeShipped[route] = true;
-            log(t0, LogKind::Shipment, shipmentsOn(m_s, route) + " begin (" +
-                withThousands(static_cast<long long>(units)) + " units this month)");
-        }
+    for (std::size_t r = 0; r < m_routeMonth.size(); ++r) {
+        const RouteMonth& rm = m_routeMonth[r];
+        if (!rm.hasShipped || rm.shipped <= 0 || m_routeShipped[r])
+            continue;
+        m_routeShipped[r] = 1;
+        if (m_opt.recordLog)
+            log(t0, LogKind::Shipment, shipmentsOn(m_s, m_index.routeNames[r]) + " begin (" +
+                withThousands(static_cast<long long>(rm.shipped)) + " units this month)");
     }
 }
 

@@ -112,12 +112,22 @@ void World::record(std::size_t period, SimTime)
         values[seriesSlot(slot[0], id, EntityKind::Jurisdiction, "chips_installed_h100e")].values[period] = m_jurH100e[j];
         values[seriesSlot(slot[1], id, EntityKind::Jurisdiction, "chips_installed_units")].values[period] = m_jurUnits[j];
     }
-    for (const auto& [route, u] : m_shippedUnits)
-        series(route, EntityKind::Route, "shipments_units").values[period] = u;
-    for (const auto& [route, u] : m_smuggledUnits)
-        series(route, EntityKind::Route, "smuggled_units").values[period] = u;
-    for (const auto& [route, u] : m_seizedUnits)
-        series(route, EntityKind::Route, "seized_units").values[period] = u;
+    // Routes in name order, shipments then smuggled then seized: the order series are created in.
+    const auto& routes = m_index.routeNames;
+    if (m_routeSlots.empty())
+        m_routeSlots.assign(routes.size() * 3, kNoSeries);
+    for (std::size_t r = 0; r < routes.size(); ++r)
+        if (m_routeMonth[r].hasShipped)
+            values[seriesSlot(m_routeSlots[r * 3], routes[r], EntityKind::Route, "shipments_units")].values[period] =
+                m_routeMonth[r].shipped;
+    for (std::size_t r = 0; r < routes.size(); ++r)
+        if (m_routeMonth[r].hasSmuggled)
+            values[seriesSlot(m_routeSlots[r * 3 + 1], routes[r], EntityKind::Route, "smuggled_units")].values[period] =
+                m_routeMonth[r].smuggled;
+    for (std::size_t r = 0; r < routes.size(); ++r)
+        if (m_routeMonth[r].hasSmuggled)
+            values[seriesSlot(m_routeSlots[r * 3 + 2], routes[r], EntityKind::Route, "seized_units")].values[period] =
+                m_routeMonth[r].seized;
     for (std::size_t c = 0; c < nChips; ++c) {
         const auto& l = m_ledger[c];
         const auto& id = m_s.chips[c].id;

@@ -16,7 +16,7 @@ constexpr std::int32_t kPriorityMonth = 3;
 } // namespace
 
 World::World(const scenario::Scenario& s, std::uint64_t seed, WorldOptions options)
-    : m_s(s), m_opt(options), m_rng(seed), m_rules(s)
+    : m_s(s), m_opt(options), m_rng(seed), m_rules(s), m_index(s)
 {
     const std::size_t nChips = s.chips.size();
     m_inventory.assign(nChips, 0);
@@ -44,6 +44,8 @@ World::World(const scenario::Scenario& s, std::uint64_t seed, WorldOptions optio
     m_dcJurisdiction.resize(s.dataCentres.size());
     for (std::size_t d = 0; d < s.dataCentres.size(); ++d)
         m_dcJurisdiction[d] = static_cast<std::size_t>(s.findJurisdiction(s.dataCentres[d].location) - s.jurisdictions.data());
+    m_routeMonth.resize(m_index.routeNames.size());
+    m_routeShipped.assign(m_index.routeNames.size(), 0);
     m_chipProducer.assign(nChips, std::string{});
     for (const auto& p : s.producers)
         for (const auto& line : p.lines)
@@ -135,9 +137,7 @@ RunResult World::run()
 void World::onMonth(SimTime t0)
 {
     const SimTime t1 = core::addMonths(t0, std::max(1, m_s.market.stepMonths));
-    m_shippedUnits.clear();
-    m_smuggledUnits.clear();
-    m_seizedUnits.clear();
+    std::fill(m_routeMonth.begin(), m_routeMonth.end(), RouteMonth{});
     if (m_opt.recordNetwork)
         m_result.network.push_back(NetworkSnapshot{t0, {}});
     retireChips(t0);

@@ -8,6 +8,7 @@
 #include "sim/core/simulation.hpp"
 #include "sim/model/policy_book.hpp"
 #include "sim/model/results.hpp"
+#include "sim/model/world_index.hpp"
 #include "sim/model/world_state.hpp"
 #include "sim/network/flow_problem.hpp"
 
@@ -63,8 +64,8 @@ private:
 
     // Helpers
     [[nodiscard]] double dcDemandH100e(int dc, SimTime t) const;
-    /// "location/chip", the route key of shipments to data centre `dc` (built once per run).
-    const std::string& routeName(std::size_t chip, std::size_t dc);
+    /// Logs routes that closed or opened this month, once per change.
+    void narrateRoutes(SimTime t0);
     [[nodiscard]] double algorithmicMultiplier(SimTime runStart) const;
     [[nodiscard]] double indexFor(double effectiveFlop) const;
     [[nodiscard]] double controlledShare(int dc, const scenario::Policy& p) const;
@@ -92,10 +93,10 @@ private:
     std::vector<std::string> m_chipProducer; ///< producer id per chip (network view)
     std::vector<double> m_tier2Used; ///< H100e of controlled chips shipped per jurisdiction under the diffusion rule
 
-    // Per-month flow figures for recording
-    std::map<std::string, double> m_shippedUnits, m_smuggledUnits, m_seizedUnits; ///< by "dest/chip"
+    // Per-month flow figures for recording, by route index (see WorldIndex)
+    std::vector<RouteMonth> m_routeMonth;
     std::map<std::pair<int, int>, bool> m_leaseActive;  ///< (firm, dc) leased last month
-    std::map<std::string, bool> m_routeShipped; ///< "dest/chip" had shipments last month
+    std::vector<std::uint8_t> m_routeShipped; ///< by route: had shipments last month
     std::map<std::string, bool> m_blockSeen;
 
     RunResult m_result;
@@ -110,7 +111,8 @@ private:
     std::vector<RouteDecision> m_hwDecisions;
     std::vector<std::uint8_t> m_hwDecisionValid, m_hwDecisionActive, m_activeScratch;
     std::vector<const scenario::Policy*> m_hwNoted; ///< last rule noteBlock() got per (chip, dc)
-    std::vector<std::string> m_routeNames;          ///< by (chip, dc), see routeName()
+    WorldIndex m_index;
+    std::vector<std::size_t> m_routeSlots; ///< cached series indices of record()'s route metrics
     std::size_t m_period = 0;
     std::uint32_t m_kMonth = 0, m_kPolicy = 0, m_kArrival = 0, m_kRunStart = 0, m_kRelease = 0, m_kKnownRelease = 0;
 };

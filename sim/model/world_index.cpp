@@ -1,0 +1,33 @@
+#include "sim/model/world_index.hpp"
+
+#include <algorithm>
+#include <map>
+
+namespace cp::model {
+
+WorldIndex::WorldIndex(const scenario::Scenario& s) : nDcs(s.dataCentres.size())
+{
+    std::map<std::string, int, std::less<>> places;
+    auto place = [&](const std::string& id) { return places.emplace(id, static_cast<int>(places.size())).first->second; };
+    for (const auto& dc : s.dataCentres)
+        dcLocation.push_back(place(dc.location));
+    for (const auto& chip : s.chips)
+        chipOrigin.push_back(place(chip.origin));
+    for (const auto& firm : s.firms)
+        firmHq.push_back(place(firm.hq));
+
+    // Several data centres share a location, and so a route; equal names get one index.
+    std::vector<std::string> names;
+    for (const auto& chip : s.chips)
+        for (const auto& dc : s.dataCentres)
+            names.push_back(dc.location + "/" + chip.id);
+    routeNames = names;
+    std::sort(routeNames.begin(), routeNames.end());
+    routeNames.erase(std::unique(routeNames.begin(), routeNames.end()), routeNames.end());
+    routeOfPair.resize(names.size());
+    for (std::size_t i = 0; i < names.size(); ++i)
+        routeOfPair[i] = static_cast<std::size_t>(std::lower_bound(routeNames.begin(), routeNames.end(), names[i]) -
+                                                  routeNames.begin());
+}
+
+} // namespace cp::model
