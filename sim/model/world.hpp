@@ -66,6 +66,8 @@ private:
     [[nodiscard]] double dcDemandH100e(int dc, SimTime t) const;
     /// Logs routes that closed or opened this month, once per change.
     void narrateRoutes(SimTime t0);
+    /// The stream "smuggling/<route id>", looked up once per run.
+    core::RngStream& smugglingRng(std::size_t route);
     [[nodiscard]] double algorithmicMultiplier(SimTime runStart) const;
     [[nodiscard]] double indexFor(double effectiveFlop) const;
     [[nodiscard]] double controlledShare(int dc, const scenario::Policy& p) const;
@@ -113,6 +115,21 @@ private:
     std::vector<const scenario::Policy*> m_hwNoted; ///< last rule noteBlock() got per (chip, dc)
     WorldIndex m_index;
     std::vector<std::size_t> m_routeSlots; ///< cached series indices of record()'s route metrics
+    std::vector<core::RngStream*> m_smugglingRng; ///< by smuggling route, see smugglingRng()
+    struct ShipEdge {
+        net::EdgeIndex edge;
+        int chip;
+        int dc;
+        int route;       ///< smuggling route index, -1 for a legal shipment
+        bool controlled; ///< counts against a diffusion-rule tier-2 cap
+    };
+    /// hardwareMarket() scratch, kept across months so that a month allocates nothing.
+    struct HardwareScratch {
+        std::vector<net::NodeIndex> supply, dcNode, gates;
+        std::vector<double> demand;
+        std::vector<std::uint8_t> controlledChip;
+        std::vector<ShipEdge> shipEdges;
+    } m_hw;
     std::size_t m_period = 0;
     std::uint32_t m_kMonth = 0, m_kPolicy = 0, m_kArrival = 0, m_kRunStart = 0, m_kRelease = 0, m_kKnownRelease = 0;
 };

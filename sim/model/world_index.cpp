@@ -1,6 +1,9 @@
 #include "sim/model/world_index.hpp"
 
+#include "sim/model/policy_book.hpp"
+
 #include <algorithm>
+#include <cmath>
 #include <map>
 
 namespace cp::model {
@@ -15,6 +18,23 @@ WorldIndex::WorldIndex(const scenario::Scenario& s) : nDcs(s.dataCentres.size())
         chipOrigin.push_back(place(chip.origin));
     for (const auto& firm : s.firms)
         firmHq.push_back(place(firm.hq));
+    for (const auto& route : s.smuggling) {
+        smugglingDestination.push_back(place(route.destination));
+        auto& chips = smugglingChips.emplace_back();
+        for (const auto& id : route.chips)
+            chips.push_back(static_cast<std::size_t>(s.findChip(id) - s.chips.data()));
+    }
+    nPlaces = places.size();
+
+    for (const auto& chip : s.chips)
+        for (const auto& dc : s.dataCentres)
+            soldAt.push_back(chip.markets.empty() || contains(chip.markets, dc.location) ? 1 : 0);
+    for (const auto& dc : s.dataCentres) {
+        dcJurisdiction.push_back(s.findJurisdiction(dc.location));
+        const auto* owner = dc.owner.empty() ? nullptr : s.findFirm(dc.owner);
+        dcStockpileMonths.push_back(owner ? std::optional<int>(static_cast<int>(std::lround(owner->stockpileMonths)))
+                                          : std::nullopt);
+    }
 
     // Several data centres share a location, and so a route; equal names get one index.
     std::vector<std::string> names;

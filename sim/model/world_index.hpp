@@ -5,6 +5,8 @@
 #include "sim/scenario/scenario_spec.hpp"
 
 #include <cstddef>
+#include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -19,6 +21,17 @@ struct WorldIndex {
     /// Place ids: each distinct jurisdiction string (locations, origins, HQs) gets one integer,
     /// so two places are equal exactly when their ids are.
     std::vector<int> dcLocation, chipOrigin, firmHq;
+    std::size_t nPlaces = 0;
+
+    /// Whether the vendor sells the chip at the data centre's location, by pair(chip, dc).
+    std::vector<std::uint8_t> soldAt;
+    std::vector<const scenario::Jurisdiction*> dcJurisdiction; ///< nullptr if the location is unknown
+    /// Months the owner of each data centre orders ahead; empty when no firm owns it.
+    std::vector<std::optional<int>> dcStockpileMonths;
+
+    /// Smuggling routes: chip indices (as `chips` lists them) and the destination's place id.
+    std::vector<std::vector<std::size_t>> smugglingChips;
+    std::vector<int> smugglingDestination;
 
     /// Shipment routes "location/chip", numbered in name order: walking the indices visits
     /// routes in the order of a std::map keyed by name (series and log lines follow it).
