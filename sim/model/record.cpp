@@ -99,8 +99,9 @@ void World::record(std::size_t period, SimTime)
     for (std::size_t d = 0; d < nDcs; ++d) {
         double foreign = 0;
         const auto& dc = m_s.dataCentres[d];
+        const int location = m_index.dcLocation[d];
         for (const auto& c : m_dcs[d].cohorts)
-            if (m_s.chips[static_cast<std::size_t>(c.chip)].origin != dc.location)
+            if (m_index.chipOrigin[static_cast<std::size_t>(c.chip)] != location)
                 foreign += static_cast<double>(c.units);
         std::size_t* slot = &m_recordSlots[dcBase + d * kDcMetrics];
         values[seriesSlot(slot[0], dc.id, EntityKind::DataCentre, "capacity_h100e")].values[period] = m_dcs[d].capacityH100e;

@@ -29,6 +29,9 @@ struct WorldIndex {
     /// Months the owner of each data centre orders ahead; empty when no firm owns it.
     std::vector<std::optional<int>> dcStockpileMonths;
 
+    /// Whether firm f runs data centre d as its own (owner and ownsCompute), by f * nDcs + d.
+    std::vector<std::uint8_t> ownCompute;
+
     /// Smuggling routes: chip indices (as `chips` lists them) and the destination's place id.
     std::vector<std::vector<std::size_t>> smugglingChips;
     std::vector<int> smugglingDestination;
