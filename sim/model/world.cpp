@@ -33,7 +33,8 @@ World::World(const scenario::Scenario& s, std::uint64_t seed, WorldOptions optio
             const auto* chip = s.findChip(fe.chip);
             const int ci = static_cast<int>(chip - s.chips.data());
             const auto units = static_cast<std::int64_t>(std::llround(fe.units));
-            m_dcs[d].cohorts.push_back({ci, units, s.run.start, false});
+            if (units != 0) // an empty cohort adds nothing (retireChips used to drop it in month one)
+                m_dcs[d].cohorts.push_back({ci, units, s.run.start, false});
             m_ledger[static_cast<std::size_t>(ci)].initial += units;
             m_ledger[static_cast<std::size_t>(ci)].installed += units;
         }
@@ -177,15 +178,19 @@ void World::retireChips(SimTime t)
     for (std::size_t d = 0; d < m_dcs.size(); ++d) {
         const double lifeSeconds = m_s.dataCentres[d].chipLifeYears * 365.2425 * 86400.0;
         auto& cohorts = m_dcs[d].cohorts;
-        for (auto& c : cohorts) {
-            if (c.units > 0 && static_cast<double>(t - c.installed) >= lifeSeconds) {
-                auto& l = m_ledger[static_cast<std::size_t>(c.chip)];
-                l.installed -= c.units;
-                l.retired += c.units;
-                c.units = 0;
+        // Cohorts are appended as they arrive, so they are sorted by installation date and the
+        // ones old enough to retire are a prefix: stop at the first young one.
+        auto young = cohorts.begin();
+        for (; young != cohorts.end() && static_cast<double>(t - young->installed) >= lifeSeconds; ++young) {
+            if (young->units > 0) {
+                auto& l = m_ledger[static_cast<std::size_t>(young->chip)];
+                l.installed -= young->units;
+                l.retired += young->units;
+                young->units = 0;
             }
         }
-        std::erase_if(cohorts, [](const Cohort& c) { return c.units == 0; });
+        const auto kept = std::remove_if(cohorts.begin(), young, [](const Cohort& c) { return c.units == 0; });
+        cohorts.erase(kept, young);
     }
 }
 
