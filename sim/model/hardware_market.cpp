@@ -19,6 +19,10 @@ std::int64_t toFlow(double h100e) { return static_cast<std::int64_t>(std::floor(
 
 void World::refreshCapacity()
 {
+    // Both markets ask for it in one month; cohorts change only at arrivals and retirements.
+    if (m_capacityFresh)
+        return;
+    m_capacityFresh = true;
     for (auto& st : m_dcs) {
         double cap = 0;
         for (const auto& c : st.cohorts)

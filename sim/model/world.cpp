@@ -167,6 +167,7 @@ void World::onArrival(std::size_t i)
     auto& dc = m_dcs[static_cast<std::size_t>(sh.dc)];
     const auto& chip = m_s.chips[static_cast<std::size_t>(sh.chip)];
     dc.cohorts.push_back({sh.chip, sh.units, m_sim.now(), sh.smuggled});
+    m_capacityFresh = false;
     dc.inTransitH100e = std::max(0.0, dc.inTransitH100e - static_cast<double>(sh.units) * chip.h100e());
     auto& l = m_ledger[static_cast<std::size_t>(sh.chip)];
     l.inTransit -= sh.units;
@@ -175,6 +176,7 @@ void World::onArrival(std::size_t i)
 
 void World::retireChips(SimTime t)
 {
+    m_capacityFresh = false;
     for (std::size_t d = 0; d < m_dcs.size(); ++d) {
         const double lifeSeconds = m_s.dataCentres[d].chipLifeYears * 365.2425 * 86400.0;
         auto& cohorts = m_dcs[d].cohorts;

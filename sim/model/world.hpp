@@ -53,7 +53,8 @@ private:
     // Monthly steps (each in its own file)
     void retireChips(SimTime t);
     void produce(SimTime t);
-    /// Recomputes every data centre's installed capacity from its chip cohorts.
+    /// Recomputes every data centre's installed capacity from its chip cohorts, unless they
+    /// have not changed since the last time.
     void refreshCapacity();
     void hardwareMarket(SimTime t0, SimTime t1);
     void computeMarket(SimTime t0, SimTime t1);
@@ -130,6 +131,7 @@ private:
         std::vector<std::uint8_t> controlledChip;
         std::vector<ShipEdge> shipEdges;
     } m_hw;
+    bool m_capacityFresh = false; ///< capacityH100e matches the cohorts (see refreshCapacity())
     std::size_t m_period = 0;
     std::uint32_t m_kMonth = 0, m_kPolicy = 0, m_kArrival = 0, m_kRunStart = 0, m_kRelease = 0, m_kKnownRelease = 0;
 };
