@@ -111,20 +111,10 @@ void World::hardwareMarket(SimTime t0, SimTime t1)
                     ++controlledChips;
             }
 
-    // Rules depend on the date only through which policies are in force: while that set is
-    // unchanged and no rule switches inside the month, last month's decisions still hold.
+    // Without a policy date inside the month the averaged decision is the one at t0, and the
+    // policy book remembers that per stretch between policy dates.
     const std::size_t nDcs = dcs.size();
     const bool switchesInside = !m_rules.boundariesWithin(t0, t1).empty();
-    m_activeScratch.resize(m_s.policies.size());
-    for (std::size_t p = 0; p < m_s.policies.size(); ++p)
-        m_activeScratch[p] = m_s.policies[p].activeAt(t0) ? 1 : 0;
-    if (switchesInside || m_activeScratch != m_hwDecisionActive || m_hwDecisionValid.size() != chips.size() * nDcs) {
-        m_hwDecisionValid.assign(chips.size() * nDcs, 0);
-        m_hwDecisions.resize(chips.size() * nDcs);
-        m_hwDecisionActive = m_activeScratch;
-        if (switchesInside)
-            m_hwDecisionActive.clear(); // never matches: next month recomputes
-    }
     m_hwNoted.resize(chips.size() * nDcs, nullptr);
 
     auto& shipEdges = m_hw.shipEdges;
@@ -144,11 +134,9 @@ void World::hardwareMarket(SimTime t0, SimTime t1)
             if (!m_index.soldAt[pair])
                 continue; // a market-specific SKU: the vendor does not sell it here
             RouteMonth& route = m_routeMonth[m_index.routeOfPair[pair]];
-            if (!m_hwDecisionValid[pair]) {
-                m_hwDecisions[pair] = m_rules.averaged(t0, t1, [&](SimTime t) { return m_rules.hardwareDecision(chip, dc, t); });
-                m_hwDecisionValid[pair] = 1;
-            }
-            const RouteDecision dec = m_hwDecisions[pair];
+            const RouteDecision dec =
+                switchesInside ? m_rules.averaged(t0, t1, [&](SimTime t) { return m_rules.hardwareDecision(c, d, t); })
+                               : m_rules.hardwareDecision(c, d, t0);
             // noteBlock records a (route, rule) once; skip building the note when this pair
             // has already reported this rule.
             if (dec.policy && dec.open < 1.0 && (m_hwNoted[pair] != dec.policy || m_opt.recordNetwork)) {

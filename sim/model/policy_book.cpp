@@ -1,6 +1,7 @@
 #include "sim/model/policy_book.hpp"
 
 #include <algorithm>
+#include <limits>
 
 namespace cp::model {
 
@@ -158,6 +159,23 @@ RouteDecision PolicyBook::hardwareDecision(const Chip& chip, const DataCentre& d
         ex.capUnitsPerMonth = cap;
     }
     return ex;
+}
+
+void PolicyBook::selectMemo(SimTime t) const
+{
+    if (m_hardwareMemo.empty())
+        m_hardwareMemo.resize(m_boundaries.size() + 1);
+    const std::size_t e = epoch(t);
+    m_memo = &m_hardwareMemo[e];
+    if (m_memo->empty())
+        m_memo->resize(m_s.chips.size() * m_s.dataCentres.size());
+    m_memoFrom = e > 0 ? m_boundaries[e - 1] : std::numeric_limits<SimTime>::min();
+    m_memoUntil = e < m_boundaries.size() ? m_boundaries[e] : std::numeric_limits<SimTime>::max();
+}
+
+std::size_t PolicyBook::epoch(SimTime t) const
+{
+    return static_cast<std::size_t>(std::upper_bound(m_boundaries.begin(), m_boundaries.end(), t) - m_boundaries.begin());
 }
 
 const Policy* PolicyBook::diffusionRule(SimTime t) const

@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <optional>
 #include <span>
 #include <vector>
 
@@ -39,6 +40,20 @@ public:
     [[nodiscard]] RouteDecision importDecision(const Chip& chip, const DataCentre& dc, SimTime t) const;
     /// Both sides combined: the more restrictive decision wins.
     [[nodiscard]] RouteDecision hardwareDecision(const Chip& chip, const DataCentre& dc, SimTime t) const;
+    /// The same for the scenario's chip `c` and data centre `d`, computed once per epoch(t).
+    /// Inline: the market asks for every (chip, data centre) every month.
+    [[nodiscard]] RouteDecision hardwareDecision(std::size_t c, std::size_t d, SimTime t) const
+    {
+        if (t < m_memoFrom || t >= m_memoUntil)
+            selectMemo(t);
+        auto& known = (*m_memo)[c * m_s.dataCentres.size() + d];
+        if (!known)
+            known = hardwareDecision(m_s.chips[c], m_s.dataCentres[d], t);
+        return *known;
+    }
+    /// Which policies are in force depends on the date only through this: the number of policy
+    /// start and end dates at or before t.
+    [[nodiscard]] std::size_t epoch(SimTime t) const;
     /// May `firm` lease capacity of `dc`? `controlledShare(policy)` gives the share of the
     /// DC's capacity on chips the policy's criteria catch (a rule only closes that share).
     template <typename ControlledShare>
@@ -66,12 +81,17 @@ public:
 private:
     [[nodiscard]] bool covers(const Policy& p, const DataCentre& dc) const;
     [[nodiscard]] bool computeChipMatch(const Policy& p, const Chip& c) const;
+    /// Points m_memo at the decisions of epoch(t), [m_memoFrom, m_memoUntil) at its dates.
+    void selectMemo(SimTime t) const;
     const scenario::Scenario& m_s;
     std::vector<const Policy*> m_sorted; ///< enabled policies by start date, then file order
     std::vector<SimTime> m_boundaries;   ///< every start and end date of m_sorted, sorted, unique
     // Caches: a World asks the same questions every month, from one thread.
     mutable std::vector<std::int8_t> m_chipMatch;      ///< by policy * chips + chip: -1 unknown, 0, 1
     mutable std::vector<const Policy*> m_covering;     ///< exportDecision() scratch
+    mutable std::vector<std::vector<std::optional<RouteDecision>>> m_hardwareMemo; ///< by epoch, then chip * dcs + dc
+    mutable std::vector<std::optional<RouteDecision>>* m_memo = nullptr; ///< the row of the last epoch asked
+    mutable SimTime m_memoFrom = 0, m_memoUntil = 0;
 };
 
 [[nodiscard]] bool contains(const std::vector<std::string>& v, const std::string& x);

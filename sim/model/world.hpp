@@ -109,10 +109,6 @@ private:
     // Lookups resolved once per run instead of once per month (same values, no string work).
     std::vector<std::size_t> m_dcJurisdiction; ///< jurisdiction index of each data centre's location
     std::vector<double> m_chipH100e;           ///< Chip::h100e() by chip
-    // Hardware-market rule decisions by (chip, data centre), valid while the set of policies
-    // in force (m_hwDecisionActive) is unchanged; see hardwareMarket().
-    std::vector<RouteDecision> m_hwDecisions;
-    std::vector<std::uint8_t> m_hwDecisionValid, m_hwDecisionActive, m_activeScratch;
     std::vector<const scenario::Policy*> m_hwNoted; ///< last rule noteBlock() got per (chip, dc)
     WorldIndex m_index;
     std::vector<std::size_t> m_routeSlots; ///< cached series indices of record()'s route metrics
