@@ -40,14 +40,9 @@ void World::computeMarket(SimTime t0, SimTime t1)
 
     m_flow.clear();
     const net::NodeIndex src = m_flow.addNode(), sink = m_flow.addNode();
-    std::vector<net::NodeIndex> dcNode(dcs.size(), -1), firmNode(firms.size(), -1);
-    std::vector<double> cheapest(firms.size(), 1e300);
-    struct LeaseEdge {
-        net::EdgeIndex edge;
-        std::size_t firm, dc;
-        double price;
-    };
-    std::vector<LeaseEdge> edges;
+    m_lease.reset(firms.size(), dcs.size());
+    auto& [dcNode, firmNode, cheapest, edges] = m_lease;
+    m_leaseNoted.resize(firms.size() * dcs.size(), nullptr);
     for (std::size_t d = 0; d < dcs.size(); ++d) {
         const auto& dc = dcs[d];
         if (!dc.owner.empty() || m_dcs[d].capacityH100e <= 0)
@@ -65,7 +60,11 @@ void World::computeMarket(SimTime t0, SimTime t1)
                     return controlledShare(static_cast<int>(d), p);
                 });
             });
-            if (dec.policy && dec.open < 1.0) {
+            // noteBlock records a (route, rule) once; skip building the note when this pair
+            // has already reported this rule.
+            const std::size_t pair = f * dcs.size() + d;
+            if (dec.policy && dec.open < 1.0 && (m_leaseNoted[pair] != dec.policy || m_opt.recordNetwork)) {
+                m_leaseNoted[pair] = dec.policy;
                 net::RouteBlock b{net::RouteKind::Lease, dc.id, firm.id, {}, dec.policy->id, dec.policy->name,
                                   dec.policy->from, dec.open,
                                   (dec.open <= 0 ? "leasing closed by " : "leasing capped by ") + dec.policy->name};

@@ -127,6 +127,25 @@ private:
         std::vector<std::uint8_t> controlledChip;
         std::vector<ShipEdge> shipEdges;
     } m_hw;
+    struct LeaseEdge {
+        net::EdgeIndex edge;
+        std::size_t firm, dc;
+        double price;
+    };
+    /// computeMarket() scratch, kept across months so that a month allocates nothing.
+    struct LeaseScratch {
+        std::vector<net::NodeIndex> dcNode, firmNode;
+        std::vector<double> cheapest; ///< lowest lease price open to each firm
+        std::vector<LeaseEdge> edges;
+        void reset(std::size_t nFirms, std::size_t nDcs)
+        {
+            dcNode.assign(nDcs, -1);
+            firmNode.assign(nFirms, -1);
+            cheapest.assign(nFirms, 1e300);
+            edges.clear();
+        }
+    } m_lease;
+    std::vector<const scenario::Policy*> m_leaseNoted; ///< last rule noteBlock() got per (firm, dc)
     bool m_capacityFresh = false; ///< capacityH100e matches the cohorts (see refreshCapacity())
     std::size_t m_period = 0;
     std::uint32_t m_kMonth = 0, m_kPolicy = 0, m_kArrival = 0, m_kRunStart = 0, m_kRelease = 0, m_kKnownRelease = 0;
