@@ -89,20 +89,17 @@ void World::record(std::size_t period, SimTime)
     // Jurisdictions: installed chips where they physically sit.
     m_jurUnits.assign(nJur, 0.0);
     m_jurH100e.assign(nJur, 0.0);
+    // Unit counts are integer sums (exact in a double, so summing per data centre instead of
+    // per cohort gives the same figures); H100e sums stay in cohort order.
     for (std::size_t d = 0; d < nDcs; ++d) {
         const auto ji = m_dcJurisdiction[d];
-        for (const auto& c : m_dcs[d].cohorts) {
-            m_jurUnits[ji] += static_cast<double>(c.units);
+        m_jurUnits[ji] += static_cast<double>(m_dcs[d].units);
+        for (const auto& c : m_dcs[d].cohorts)
             m_jurH100e[ji] += static_cast<double>(c.units) * m_chipH100e[static_cast<std::size_t>(c.chip)];
-        }
     }
     for (std::size_t d = 0; d < nDcs; ++d) {
-        double foreign = 0;
         const auto& dc = m_s.dataCentres[d];
-        const int location = m_index.dcLocation[d];
-        for (const auto& c : m_dcs[d].cohorts)
-            if (m_index.chipOrigin[static_cast<std::size_t>(c.chip)] != location)
-                foreign += static_cast<double>(c.units);
+        const auto foreign = static_cast<double>(m_dcs[d].foreignUnits);
         std::size_t* slot = &m_recordSlots[dcBase + d * kDcMetrics];
         values[seriesSlot(slot[0], dc.id, EntityKind::DataCentre, "capacity_h100e")].values[period] = m_dcs[d].capacityH100e;
         values[seriesSlot(slot[1], dc.id, EntityKind::DataCentre, "foreign_chips_units")].values[period] = foreign;

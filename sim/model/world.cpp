@@ -34,7 +34,7 @@ World::World(const scenario::Scenario& s, std::uint64_t seed, WorldOptions optio
             const int ci = static_cast<int>(chip - s.chips.data());
             const auto units = static_cast<std::int64_t>(std::llround(fe.units));
             if (units != 0) // an empty cohort adds nothing (retireChips used to drop it in month one)
-                m_dcs[d].cohorts.push_back({ci, units, s.run.start, false});
+                install(d, {ci, units, s.run.start, false});
             m_ledger[static_cast<std::size_t>(ci)].initial += units;
             m_ledger[static_cast<std::size_t>(ci)].installed += units;
         }
@@ -166,12 +166,21 @@ void World::onArrival(std::size_t i)
     const Shipment& sh = m_shipments[i];
     auto& dc = m_dcs[static_cast<std::size_t>(sh.dc)];
     const auto& chip = m_s.chips[static_cast<std::size_t>(sh.chip)];
-    dc.cohorts.push_back({sh.chip, sh.units, m_sim.now(), sh.smuggled});
-    m_capacityFresh = false;
+    install(static_cast<std::size_t>(sh.dc), {sh.chip, sh.units, m_sim.now(), sh.smuggled});
     dc.inTransitH100e = std::max(0.0, dc.inTransitH100e - static_cast<double>(sh.units) * chip.h100e());
     auto& l = m_ledger[static_cast<std::size_t>(sh.chip)];
     l.inTransit -= sh.units;
     l.installed += sh.units;
+}
+
+void World::install(std::size_t d, const Cohort& c)
+{
+    auto& dc = m_dcs[d];
+    dc.cohorts.push_back(c);
+    dc.units += c.units;
+    if (m_index.chipOrigin[static_cast<std::size_t>(c.chip)] != m_index.dcLocation[d])
+        dc.foreignUnits += c.units;
+    m_capacityFresh = false;
 }
 
 void World::retireChips(SimTime t)
@@ -185,6 +194,9 @@ void World::retireChips(SimTime t)
         auto young = cohorts.begin();
         for (; young != cohorts.end() && static_cast<double>(t - young->installed) >= lifeSeconds; ++young) {
             if (young->units > 0) {
+                m_dcs[d].units -= young->units;
+                if (m_index.chipOrigin[static_cast<std::size_t>(young->chip)] != m_index.dcLocation[d])
+                    m_dcs[d].foreignUnits -= young->units;
                 auto& l = m_ledger[static_cast<std::size_t>(young->chip)];
                 l.installed -= young->units;
                 l.retired += young->units;

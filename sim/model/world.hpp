@@ -51,6 +51,8 @@ private:
     void onKnownRelease(int firm, std::size_t model);
 
     // Monthly steps (each in its own file)
+    /// Adds a cohort to data centre d, keeping its unit sums.
+    void install(std::size_t d, const Cohort& c);
     void retireChips(SimTime t);
     void produce(SimTime t);
     /// Recomputes every data centre's installed capacity from its chip cohorts, unless they

@@ -26,6 +26,9 @@ struct Cohort {
 
 struct DcState {
     std::vector<Cohort> cohorts;
+    /// Sums of the cohorts' units, all and of chips designed outside the DC's location, kept
+    /// as cohorts come and go (integers: any order of summing gives the same figure).
+    std::int64_t units = 0, foreignUnits = 0;
     double inTransitH100e = 0; ///< ordered, not yet arrived
     double capacityH100e = 0;  ///< installed, refreshed each month
 };
