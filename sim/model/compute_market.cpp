@@ -40,14 +40,9 @@ void World::computeMarket(SimTime t0, SimTime t1)
 
     m_flow.clear();
     const net::NodeIndex src = m_flow.addNode(), sink = m_flow.addNode();
-    std::vector<net::NodeIndex> dcNode(dcs.size(), -1), firmNode(firms.size(), -1);
-    std::vector<double> cheapest(firms.size(), 1e300);
-    struct LeaseEdge {
-        net::EdgeIndex edge;
-        std::size_t firm, dc;
-        double price;
-    };
-    std::vector<LeaseEdge> edges;
+    m_lease.reset(firms.size(), dcs.size());
+    auto& [dcNode, firmNode, cheapest, edges] = m_lease;
+    m_leaseNoted.resize(firms.size() * dcs.size(), nullptr);
     for (std::size_t d = 0; d < dcs.size(); ++d) {
         const auto& dc = dcs[d];
         if (!dc.owner.empty() || m_dcs[d].capacityH100e <= 0)
@@ -65,7 +60,11 @@ void World::computeMarket(SimTime t0, SimTime t1)
                     return controlledShare(static_cast<int>(d), p);
                 });
             });
-            if (dec.policy && dec.open < 1.0) {
+            // noteBlock records a (route, rule) once; skip building the note when this pair
+            // has already reported this rule.
+            const std::size_t pair = f * dcs.size() + d;
+            if (dec.policy && dec.open < 1.0 && (m_leaseNoted[pair] != dec.policy || m_opt.recordNetwork)) {
+                m_leaseNoted[pair] = dec.policy;
                 net::RouteBlock b{net::RouteKind::Lease, dc.id, firm.id, {}, dec.policy->id, dec.policy->name,
                                   dec.policy->from, dec.open,
                                   (dec.open <= 0 ? "leasing closed by " : "leasing capped by ") + dec.policy->name};
@@ -97,7 +96,7 @@ void World::computeMarket(SimTime t0, SimTime t1)
         if (const double target = firms[f].computeTargetH100e.at(t0); target > 0) {
             double owned = 0;
             for (std::size_t d = 0; d < dcs.size(); ++d)
-                if (dcs[d].owner == firms[f].id && firms[f].ownsCompute)
+                if (m_index.ownCompute[f * dcs.size() + d])
                     owned += m_dcs[d].capacityH100e;
             demand = std::min(demand, std::max(0.0, target - owned));
         }
@@ -132,31 +131,32 @@ void World::computeMarket(SimTime t0, SimTime t1)
 
 void World::allocateFirmCompute(SimTime t0)
 {
-    const auto& dcs = m_s.dataCentres;
+    const std::size_t nDcs = m_dcs.size();
     for (std::size_t f = 0; f < m_firms.size(); ++f) {
         const auto& firm = m_s.firms[f];
         auto& fs = m_firms[f];
+        const int hq = m_index.firmHq[f];
         std::fill(fs.byChip.begin(), fs.byChip.end(), 0.0);
         fs.homeH100e = fs.offshoreH100e = fs.smuggledH100e = fs.leasedH100e = fs.leasedOffshoreH100e = fs.domesticChipH100e = 0;
-        for (std::size_t d = 0; d < dcs.size(); ++d) {
+        for (std::size_t d = 0; d < nDcs; ++d) {
             const auto& st = m_dcs[d];
+            const bool home = m_index.dcLocation[d] == hq;
             double amount = fs.leasedFrom[d];
             fs.leasedH100e += amount;
-            if (dcs[d].location != firm.hq)
+            if (!home)
                 fs.leasedOffshoreH100e += amount;
-            if (dcs[d].owner == firm.id && firm.ownsCompute)
+            if (m_index.ownCompute[f * nDcs + d])
                 amount += st.capacityH100e;
             if (amount <= 0 || st.capacityH100e <= 0)
                 continue;
-            const bool home = dcs[d].location == firm.hq;
             (home ? fs.homeH100e : fs.offshoreH100e) += amount;
             for (const auto& c : st.cohorts) {
-                const auto& chip = m_s.chips[static_cast<std::size_t>(c.chip)];
-                const double part = amount * static_cast<double>(c.units) * m_chipH100e[static_cast<std::size_t>(c.chip)] / st.capacityH100e;
-                fs.byChip[static_cast<std::size_t>(c.chip)] += part;
+                const auto ci = static_cast<std::size_t>(c.chip);
+                const double part = amount * static_cast<double>(c.units) * m_chipH100e[ci] / st.capacityH100e;
+                fs.byChip[ci] += part;
                 if (c.smuggled)
                     fs.smuggledH100e += part;
-                if (chip.origin == firm.hq && home)
+                if (home && m_index.chipOrigin[ci] == hq)
                     fs.domesticChipH100e += part;
             }
         }

@@ -15,17 +15,14 @@ constexpr std::int64_t kTrancheCost = 2; // $200 per H100e: small next to price 
 
 std::int64_t toFlow(double h100e) { return static_cast<std::int64_t>(std::floor(std::max(0.0, h100e) * kScale)); }
 
-struct ShipEdge {
-    net::EdgeIndex edge;
-    int chip;
-    int dc;
-    int route; ///< smuggling route index, -1 for a legal shipment
-    bool controlled; ///< counts against a diffusion-rule tier-2 cap
-};
 } // namespace
 
 void World::refreshCapacity()
 {
+    // Both markets ask for it in one month; cohorts change only at arrivals and retirements.
+    if (m_capacityFresh)
+        return;
+    m_capacityFresh = true;
     for (auto& st : m_dcs) {
         double cap = 0;
         for (const auto& c : st.cohorts)
@@ -57,24 +54,12 @@ std::string withThousands(long long v)
 }
 } // namespace
 
-const std::string& World::routeName(std::size_t chip, std::size_t dc)
-{
-    const std::size_t nDcs = m_s.dataCentres.size();
-    if (m_routeNames.empty())
-        m_routeNames.resize(m_s.chips.size() * nDcs);
-    std::string& name = m_routeNames[chip * nDcs + dc];
-    if (name.empty())
-        name = m_s.dataCentres[dc].location + "/" + m_s.chips[chip].id;
-    return name;
-}
-
 double World::dcDemandH100e(int d, SimTime t) const
 {
     const auto& dc = m_s.dataCentres[static_cast<std::size_t>(d)];
     SimTime horizon = t;
-    if (!dc.owner.empty())
-        if (const auto* firm = m_s.findFirm(dc.owner))
-            horizon = core::addMonths(t, static_cast<int>(std::lround(firm->stockpileMonths)));
+    if (const auto& months = m_index.dcStockpileMonths[static_cast<std::size_t>(d)])
+        horizon = core::addMonths(t, *months);
     const double target = dc.powerMw.at(horizon) * dc.h100ePerMw;
     const auto& st = m_dcs[static_cast<std::size_t>(d)];
     return std::max(0.0, target - st.capacityH100e - st.inTransitH100e);
@@ -88,13 +73,18 @@ void World::hardwareMarket(SimTime t0, SimTime t1)
 
     m_flow.clear();
     const net::NodeIndex src = m_flow.addNode(), sink = m_flow.addNode();
-    std::vector<net::NodeIndex> supply(chips.size(), -1), dcNode(dcs.size(), -1);
-    std::vector<double> demand(dcs.size(), 0.0);
+    // Scratch reused across months (no allocation once sized).
+    auto& supply = m_hw.supply;
+    auto& dcNode = m_hw.dcNode;
+    auto& demand = m_hw.demand;
+    supply.assign(chips.size(), -1);
+    dcNode.assign(dcs.size(), -1);
+    demand.assign(dcs.size(), 0.0);
     for (std::size_t c = 0; c < chips.size(); ++c) {
-        if (m_inventory[c] <= 0 || t0 < chips[c].available || chips[c].h100e() <= 0)
+        if (m_inventory[c] <= 0 || t0 < chips[c].available || m_chipH100e[c] <= 0)
             continue;
         supply[c] = m_flow.addNode();
-        m_flow.addEdge(src, supply[c], toFlow(static_cast<double>(m_inventory[c]) * chips[c].h100e()), 0);
+        m_flow.addEdge(src, supply[c], toFlow(static_cast<double>(m_inventory[c]) * m_chipH100e[c]), 0);
     }
     for (std::size_t d = 0; d < dcs.size(); ++d) {
         demand[d] = dcDemandH100e(static_cast<int>(d), t0);
@@ -111,31 +101,26 @@ void World::hardwareMarket(SimTime t0, SimTime t1)
     // Tier-2 caps of the diffusion rule are shared by the controlled chips shipped this month.
     const scenario::Policy* diffusion = m_rules.diffusionRule(t0);
     std::size_t controlledChips = 0;
+    auto& controlledChip = m_hw.controlledChip; // the rule covers the chip (exports from its origin)
+    controlledChip.assign(chips.size(), 0);
     if (diffusion)
         for (std::size_t c = 0; c < chips.size(); ++c)
-            if (supply[c] >= 0 && m_rules.chipMatches(*diffusion, chips[c]) && chips[c].origin == diffusion->actor)
-                ++controlledChips;
+            if (m_rules.chipMatches(*diffusion, chips[c]) && chips[c].origin == diffusion->actor) {
+                controlledChip[c] = 1;
+                if (supply[c] >= 0)
+                    ++controlledChips;
+            }
 
-    // Rules depend on the date only through which policies are in force: while that set is
-    // unchanged and no rule switches inside the month, last month's decisions still hold.
+    // Without a policy date inside the month the averaged decision is the one at t0, and the
+    // policy book remembers that per stretch between policy dates.
     const std::size_t nDcs = dcs.size();
     const bool switchesInside = !m_rules.boundariesWithin(t0, t1).empty();
-    m_activeScratch.resize(m_s.policies.size());
-    for (std::size_t p = 0; p < m_s.policies.size(); ++p)
-        m_activeScratch[p] = m_s.policies[p].activeAt(t0) ? 1 : 0;
-    if (switchesInside || m_activeScratch != m_hwDecisionActive || m_hwDecisionValid.size() != chips.size() * nDcs) {
-        m_hwDecisionValid.assign(chips.size() * nDcs, 0);
-        m_hwDecisions.resize(chips.size() * nDcs);
-        m_hwDecisionActive = m_activeScratch;
-        if (switchesInside)
-            m_hwDecisionActive.clear(); // never matches: next month recomputes
-    }
     m_hwNoted.resize(chips.size() * nDcs, nullptr);
 
-    std::vector<ShipEdge> shipEdges;
-    std::map<std::pair<std::size_t, std::string>, net::NodeIndex> gates; // (chip, destination)
-    std::map<std::string, const scenario::Policy*> routeBlockedBy;      // "dest/chip"
-    std::map<std::string, bool> routeAnyOpen;
+    auto& shipEdges = m_hw.shipEdges;
+    shipEdges.clear();
+    auto& gates = m_hw.gates; // by chip * nPlaces + destination place
+    gates.assign(chips.size() * m_index.nPlaces, -1);
     for (std::size_t c = 0; c < chips.size(); ++c) {
         if (supply[c] < 0)
             continue;
@@ -145,15 +130,13 @@ void World::hardwareMarket(SimTime t0, SimTime t1)
             if (dcNode[d] < 0)
                 continue;
             const auto& dc = dcs[d];
-            if (!chip.markets.empty() && !contains(chip.markets, dc.location))
-                continue; // a market-specific SKU: the vendor does not sell it here
             const std::size_t pair = c * nDcs + d;
-            const std::string& route = routeName(c, d);
-            if (!m_hwDecisionValid[pair]) {
-                m_hwDecisions[pair] = m_rules.averaged(t0, t1, [&](SimTime t) { return m_rules.hardwareDecision(chip, dc, t); });
-                m_hwDecisionValid[pair] = 1;
-            }
-            const RouteDecision dec = m_hwDecisions[pair];
+            if (!m_index.soldAt[pair])
+                continue; // a market-specific SKU: the vendor does not sell it here
+            RouteMonth& route = m_routeMonth[m_index.routeOfPair[pair]];
+            const RouteDecision dec =
+                switchesInside ? m_rules.averaged(t0, t1, [&](SimTime t) { return m_rules.hardwareDecision(c, d, t); })
+                               : m_rules.hardwareDecision(c, d, t0);
             // noteBlock records a (route, rule) once; skip building the note when this pair
             // has already reported this rule.
             if (dec.policy && dec.open < 1.0 && (m_hwNoted[pair] != dec.policy || m_opt.recordNetwork)) {
@@ -167,35 +150,34 @@ void World::hardwareMarket(SimTime t0, SimTime t1)
                                     dec.open > 0, dec.policy->id, b.reason, dec.policy->from});
             }
             if (dec.open <= 0) {
-                if (!routeBlockedBy.count(route))
-                    routeBlockedBy[route] = dec.policy;
+                if (!route.blocked) {
+                    route.blocked = true;
+                    route.blockedBy = dec.policy;
+                }
                 continue;
             }
-            routeAnyOpen[route] = true;
-            const bool controlled = diffusion && m_rules.chipMatches(*diffusion, chip) &&
-                                    chip.origin == diffusion->actor && chip.origin != dc.location;
-            const auto* jur = m_s.findJurisdiction(dc.location);
+            route.anyOpen = true;
+            const bool controlled = controlledChip[c] && m_index.chipOrigin[c] != m_index.dcLocation[d];
+            const auto* jur = m_index.dcJurisdiction[d];
             const bool tier2Capped = controlled && jur && jur->diffusionTier == 2;
             net::NodeIndex from = supply[c];
             if (dec.capUnitsPerMonth >= 0 || tier2Capped) {
-                auto key = std::make_pair(c, dc.location);
-                auto it = gates.find(key);
-                if (it == gates.end()) {
+                net::NodeIndex& gate = gates[c * m_index.nPlaces + static_cast<std::size_t>(m_index.dcLocation[d])];
+                if (gate < 0) {
                     double capH = 1e15;
                     if (dec.capUnitsPerMonth >= 0)
-                        capH = dec.capUnitsPerMonth * chip.h100e();
+                        capH = dec.capUnitsPerMonth * m_chipH100e[c];
                     if (tier2Capped) {
                         const auto j = static_cast<std::size_t>(jur - m_s.jurisdictions.data());
                         const double remaining = std::max(0.0, diffusion->tier2CapH100e - m_tier2Used[j]);
                         capH = std::min(capH, remaining / static_cast<double>(std::max<std::size_t>(1, controlledChips)));
                     }
-                    const net::NodeIndex g = m_flow.addNode();
-                    m_flow.addEdge(supply[c], g, toFlow(capH), 0);
-                    it = gates.emplace(key, g).first;
+                    gate = m_flow.addNode();
+                    m_flow.addEdge(supply[c], gate, toFlow(capH), 0);
                 }
-                from = it->second;
+                from = gate;
             }
-            const double unitCost = price * (1.0 + dec.revenueShare * m_s.market.revenueSharePassThrough) / chip.h100e();
+            const double unitCost = price * (1.0 + dec.revenueShare * m_s.market.revenueSharePassThrough) / m_chipH100e[c];
             const auto e = m_flow.addEdge(from, dcNode[d], toFlow(dec.open * demand[d]),
                                           static_cast<std::int64_t>(std::llround(unitCost / 100.0)));
             shipEdges.push_back({e, static_cast<int>(c), static_cast<int>(d), -1, tier2Capped});
@@ -206,17 +188,16 @@ void World::hardwareMarket(SimTime t0, SimTime t1)
     const double capFactor = m_rules.smugglingCapacityFactor(t0);
     for (std::size_t r = 0; r < m_s.smuggling.size(); ++r) {
         const auto& route = m_s.smuggling[r];
-        for (const auto& chipId : route.chips) {
-            const auto* chip = m_s.findChip(chipId);
-            const auto c = static_cast<std::size_t>(chip - chips.data());
+        for (const std::size_t c : m_index.smugglingChips[r]) {
+            const auto* chip = &chips[c];
             const double units = route.capacityUnitsPerMonth.at(t0) * capFactor;
             if (supply[c] < 0 || units < 1)
                 continue;
             const net::NodeIndex node = m_flow.addNode();
-            m_flow.addEdge(supply[c], node, toFlow(units * chip->h100e()), 0);
-            const double unitCost = chip->priceUsd.at(t0) * (1.0 + route.pricePremium) / chip->h100e();
+            m_flow.addEdge(supply[c], node, toFlow(units * m_chipH100e[c]), 0);
+            const double unitCost = chip->priceUsd.at(t0) * (1.0 + route.pricePremium) / m_chipH100e[c];
             for (std::size_t d = 0; d < dcs.size(); ++d) {
-                if (dcNode[d] < 0 || dcs[d].location != route.destination || dcs[d].stateFunded)
+                if (dcNode[d] < 0 || m_index.dcLocation[d] != m_index.smugglingDestination[r] || dcs[d].stateFunded)
                     continue;
                 const auto e = m_flow.addEdge(node, dcNode[d], toFlow(demand[d]),
                                               static_cast<std::int64_t>(std::llround(unitCost / 100.0)));
@@ -233,11 +214,11 @@ void World::hardwareMarket(SimTime t0, SimTime t1)
         const auto c = static_cast<std::size_t>(se.chip);
         const auto& chip = chips[c];
         const auto units = std::min<std::int64_t>(
-            m_inventory[c], static_cast<std::int64_t>(std::floor(static_cast<double>(m_flow.flow(se.edge)) / (chip.h100e() * kScale))));
+            m_inventory[c], static_cast<std::int64_t>(std::floor(static_cast<double>(m_flow.flow(se.edge)) / (m_chipH100e[c] * kScale))));
         if (units <= 0)
             continue;
         const auto& dc = dcs[static_cast<std::size_t>(se.dc)];
-        const std::string& route = routeName(c, static_cast<std::size_t>(se.dc));
+        RouteMonth& route = m_routeMonth[m_index.routeOfPair[m_index.pair(c, static_cast<std::size_t>(se.dc))]];
         m_inventory[c] -= units;
         auto& l = m_ledger[c];
         l.atProducer -= units;
@@ -245,50 +226,68 @@ void World::hardwareMarket(SimTime t0, SimTime t1)
         if (se.route >= 0) {
             const auto& sr = m_s.smuggling[static_cast<std::size_t>(se.route)];
             const double p = std::max(sr.seizureProbability, seizureFloor);
-            const auto seized = static_cast<std::int64_t>(m_rng.stream("smuggling/" + sr.id).binomial(static_cast<std::uint64_t>(units), p));
+            const auto seized = static_cast<std::int64_t>(smugglingRng(static_cast<std::size_t>(se.route)).binomial(static_cast<std::uint64_t>(units), p));
             delivered -= seized;
             l.seized += seized;
-            m_smuggledUnits[route] += static_cast<double>(units);
-            m_seizedUnits[route] += static_cast<double>(seized);
-            if (seized > 0)
+            route.hasSmuggled = true;
+            route.smuggled += static_cast<double>(units);
+            route.seized += static_cast<double>(seized);
+            if (seized > 0 && m_opt.recordLog)
                 log(t0, LogKind::Seizure,
                     withThousands(seized) + " smuggled " + chip.name + " seized on the " + sr.id + " route (via " +
                         (m_s.findJurisdiction(sr.via) ? m_s.findJurisdiction(sr.via)->name : sr.via) + ")",
                     dc.owner);
         } else {
-            m_shippedUnits[route] += static_cast<double>(units);
+            route.hasShipped = true;
+            route.shipped += static_cast<double>(units);
             if (se.controlled)
-                m_tier2Used[static_cast<std::size_t>(m_s.findJurisdiction(dc.location) - m_s.jurisdictions.data())] +=
-                    static_cast<double>(units) * chip.h100e();
+                m_tier2Used[m_dcJurisdiction[static_cast<std::size_t>(se.dc)]] += static_cast<double>(units) * m_chipH100e[c];
         }
         if (m_opt.recordNetwork)
             addNetworkEdge({m_chipProducer[c], dc.id, chip.id, se.route >= 0 ? net::RouteKind::Smuggling : net::RouteKind::Hardware,
-                            static_cast<double>(units) * chip.h100e(), false, false, {}, {}, 0});
+                            static_cast<double>(units) * m_chipH100e[c], false, false, {}, {}, 0});
         if (delivered <= 0)
             continue;
         l.inTransit += delivered;
-        m_dcs[static_cast<std::size_t>(se.dc)].inTransitH100e += static_cast<double>(delivered) * chip.h100e();
+        m_dcs[static_cast<std::size_t>(se.dc)].inTransitH100e += static_cast<double>(delivered) * m_chipH100e[c];
         const int extraDays = se.route >= 0 ? leadDays : 0; // smuggled goods take a detour
         m_shipments.push_back({se.chip, se.dc, delivered, t0 + (leadDays + extraDays) * core::kDay, se.route >= 0});
         m_sim.scheduleAt(m_shipments.back().arrival, m_kArrival, 0, m_shipments.size() - 1, 1);
     }
 
-    // Narrate routes that close or open, once per change.
-    for (const auto& [route, policy] : routeBlockedBy) {
-        if (routeAnyOpen.count(route) || !policy)
+    narrateRoutes(t0);
+}
+
+core::RngStream& World::smugglingRng(std::size_t route)
+{
+    // Same stream, same name as before; only the name building and lookup happen once.
+    if (m_smugglingRng.empty())
+        m_smugglingRng.assign(m_s.smuggling.size(), nullptr);
+    if (!m_smugglingRng[route])
+        m_smugglingRng[route] = &m_rng.stream("smuggling/" + m_s.smuggling[route].id);
+    return *m_smugglingRng[route];
+}
+
+void World::narrateRoutes(SimTime t0)
+{
+    // Route indices run in name order, the order of the string-keyed maps this replaced.
+    for (std::size_t r = 0; r < m_routeMonth.size(); ++r) {
+        const RouteMonth& rm = m_routeMonth[r];
+        if (!rm.blocked || rm.anyOpen || !rm.blockedBy || !m_routeShipped[r])
             continue;
-        if (m_routeShipped[route]) {
-            log(t0, LogKind::Blocked, shipmentsOn(m_s, route) + " stop: closed by " + policy->name +
-                " (since " + core::formatDate(policy->from) + ")", {}, policy->id);
-            m_routeShipped[route] = false;
-        }
+        m_routeShipped[r] = 0;
+        if (m_opt.recordLog)
+            log(t0, LogKind::Blocked, shipmentsOn(m_s, m_index.routeNames[r]) + " stop: closed by " + rm.blockedBy->name +
+                " (since " + core::formatDate(rm.blockedBy->from) + ")", {}, rm.blockedBy->id);
     }
-    for (const auto& [route, units] : m_shippedUnits) {
-        if (units > 0 && !m_routeShipped[route]) {
-            m_routeShipped[route] = true;
-            log(t0, LogKind::Shipment, shipmentsOn(m_s, route) + " begin (" +
-                withThousands(static_cast<long long>(units)) + " units this month)");
-        }
+    for (std::size_t r = 0; r < m_routeMonth.size(); ++r) {
+        const RouteMonth& rm = m_routeMonth[r];
+        if (!rm.hasShipped || rm.shipped <= 0 || m_routeShipped[r])
+            continue;
+        m_routeShipped[r] = 1;
+        if (m_opt.recordLog)
+            log(t0, LogKind::Shipment, shipmentsOn(m_s, m_index.routeNames[r]) + " begin (" +
+                withThousands(static_cast<long long>(rm.shipped)) + " units this month)");
     }
 }
 

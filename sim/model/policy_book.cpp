@@ -1,6 +1,7 @@
 #include "sim/model/policy_book.hpp"
 
 #include <algorithm>
+#include <limits>
 
 namespace cp::model {
 
@@ -19,9 +20,33 @@ PolicyBook::PolicyBook(const scenario::Scenario& s) : m_s(s)
             m_sorted.push_back(&p);
     std::stable_sort(m_sorted.begin(), m_sorted.end(),
                      [](const Policy* a, const Policy* b) { return a->from < b->from; });
+    for (const Policy* p : m_sorted) {
+        m_boundaries.push_back(p->from);
+        if (p->until)
+            m_boundaries.push_back(*p->until);
+    }
+    std::sort(m_boundaries.begin(), m_boundaries.end());
+    m_boundaries.erase(std::unique(m_boundaries.begin(), m_boundaries.end()), m_boundaries.end());
 }
 
 bool PolicyBook::chipMatches(const Policy& p, const Chip& c) const
+{
+    // The answer depends only on the scenario: scenario policies and chips are looked up once.
+    const auto& ps = m_s.policies;
+    const auto& cs = m_s.chips;
+    const std::less<> before;
+    if (before(&p, ps.data()) || !before(&p, ps.data() + ps.size()) || before(&c, cs.data()) ||
+        !before(&c, cs.data() + cs.size()))
+        return computeChipMatch(p, c);
+    if (m_chipMatch.empty())
+        m_chipMatch.assign(ps.size() * cs.size(), -1);
+    auto& known = m_chipMatch[static_cast<std::size_t>(&p - ps.data()) * cs.size() + static_cast<std::size_t>(&c - cs.data())];
+    if (known < 0)
+        known = computeChipMatch(p, c) ? 1 : 0;
+    return known != 0;
+}
+
+bool PolicyBook::computeChipMatch(const Policy& p, const Chip& c) const
 {
     if (p.match.empty())
         return true; // a rule without criteria covers every chip
@@ -53,7 +78,8 @@ bool PolicyBook::covers(const Policy& p, const DataCentre& dc) const
 RouteDecision PolicyBook::exportDecision(const Chip& chip, const DataCentre& dc, SimTime t) const
 {
     // Chips of a jurisdiction's own design are not subject to its export rules at home.
-    std::vector<const Policy*> covering;
+    auto& covering = m_covering;
+    covering.clear();
     for (const Policy* p : m_sorted) {
         if (!p->activeAt(t) || p->type != PolicyType::ExportControl)
             continue;
@@ -135,6 +161,23 @@ RouteDecision PolicyBook::hardwareDecision(const Chip& chip, const DataCentre& d
     return ex;
 }
 
+void PolicyBook::selectMemo(SimTime t) const
+{
+    if (m_hardwareMemo.empty())
+        m_hardwareMemo.resize(m_boundaries.size() + 1);
+    const std::size_t e = epoch(t);
+    m_memo = &m_hardwareMemo[e];
+    if (m_memo->empty())
+        m_memo->resize(m_s.chips.size() * m_s.dataCentres.size());
+    m_memoFrom = e > 0 ? m_boundaries[e - 1] : std::numeric_limits<SimTime>::min();
+    m_memoUntil = e < m_boundaries.size() ? m_boundaries[e] : std::numeric_limits<SimTime>::max();
+}
+
+std::size_t PolicyBook::epoch(SimTime t) const
+{
+    return static_cast<std::size_t>(std::upper_bound(m_boundaries.begin(), m_boundaries.end(), t) - m_boundaries.begin());
+}
+
 const Policy* PolicyBook::diffusionRule(SimTime t) const
 {
     for (auto it = m_sorted.rbegin(); it != m_sorted.rend(); ++it)
@@ -169,18 +212,11 @@ double PolicyBook::smugglingSeizureFloor(SimTime t) const
     return q;
 }
 
-std::vector<SimTime> PolicyBook::boundariesWithin(SimTime t0, SimTime t1) const
+std::span<const SimTime> PolicyBook::boundariesWithin(SimTime t0, SimTime t1) const
 {
-    std::vector<SimTime> cuts;
-    for (const Policy* p : m_sorted) {
-        if (p->from > t0 && p->from < t1)
-            cuts.push_back(p->from);
-        if (p->until && *p->until > t0 && *p->until < t1)
-            cuts.push_back(*p->until);
-    }
-    std::sort(cuts.begin(), cuts.end());
-    cuts.erase(std::unique(cuts.begin(), cuts.end()), cuts.end());
-    return cuts;
+    const auto first = std::upper_bound(m_boundaries.begin(), m_boundaries.end(), t0);
+    const auto last = std::lower_bound(first, m_boundaries.end(), t1);
+    return {first, last};
 }
 
 } // namespace cp::model

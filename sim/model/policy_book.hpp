@@ -7,6 +7,9 @@
 #include "sim/scenario/scenario_spec.hpp"
 
 #include <algorithm>
+#include <cstdint>
+#include <optional>
+#include <span>
 #include <vector>
 
 namespace cp::model {
@@ -37,6 +40,20 @@ public:
     [[nodiscard]] RouteDecision importDecision(const Chip& chip, const DataCentre& dc, SimTime t) const;
     /// Both sides combined: the more restrictive decision wins.
     [[nodiscard]] RouteDecision hardwareDecision(const Chip& chip, const DataCentre& dc, SimTime t) const;
+    /// The same for the scenario's chip `c` and data centre `d`, computed once per epoch(t).
+    /// Inline: the market asks for every (chip, data centre) every month.
+    [[nodiscard]] RouteDecision hardwareDecision(std::size_t c, std::size_t d, SimTime t) const
+    {
+        if (t < m_memoFrom || t >= m_memoUntil)
+            selectMemo(t);
+        auto& known = (*m_memo)[c * m_s.dataCentres.size() + d];
+        if (!known)
+            known = hardwareDecision(m_s.chips[c], m_s.dataCentres[d], t);
+        return *known;
+    }
+    /// Which policies are in force depends on the date only through this: the number of policy
+    /// start and end dates at or before t.
+    [[nodiscard]] std::size_t epoch(SimTime t) const;
     /// May `firm` lease capacity of `dc`? `controlledShare(policy)` gives the share of the
     /// DC's capacity on chips the policy's criteria catch (a rule only closes that share).
     template <typename ControlledShare>
@@ -51,8 +68,8 @@ public:
     [[nodiscard]] double smugglingCapacityFactor(SimTime t) const;
     [[nodiscard]] double smugglingSeizureFloor(SimTime t) const;
 
-    /// Policy start/end dates strictly inside (t0, t1): where a month must be split.
-    [[nodiscard]] std::vector<SimTime> boundariesWithin(SimTime t0, SimTime t1) const;
+    /// Policy start/end dates strictly inside (t0, t1), sorted: where a month must be split.
+    [[nodiscard]] std::span<const SimTime> boundariesWithin(SimTime t0, SimTime t1) const;
 
     /// Averages a decision over [t0, t1), splitting at policy boundaries; the governing policy
     /// is the one of the most closed sub-interval.
@@ -63,8 +80,18 @@ public:
 
 private:
     [[nodiscard]] bool covers(const Policy& p, const DataCentre& dc) const;
+    [[nodiscard]] bool computeChipMatch(const Policy& p, const Chip& c) const;
+    /// Points m_memo at the decisions of epoch(t), [m_memoFrom, m_memoUntil) at its dates.
+    void selectMemo(SimTime t) const;
     const scenario::Scenario& m_s;
     std::vector<const Policy*> m_sorted; ///< enabled policies by start date, then file order
+    std::vector<SimTime> m_boundaries;   ///< every start and end date of m_sorted, sorted, unique
+    // Caches: a World asks the same questions every month, from one thread.
+    mutable std::vector<std::int8_t> m_chipMatch;      ///< by policy * chips + chip: -1 unknown, 0, 1
+    mutable std::vector<const Policy*> m_covering;     ///< exportDecision() scratch
+    mutable std::vector<std::vector<std::optional<RouteDecision>>> m_hardwareMemo; ///< by epoch, then chip * dcs + dc
+    mutable std::vector<std::optional<RouteDecision>>* m_memo = nullptr; ///< the row of the last epoch asked
+    mutable SimTime m_memoFrom = 0, m_memoUntil = 0;
 };
 
 [[nodiscard]] bool contains(const std::vector<std::string>& v, const std::string& x);
@@ -100,15 +127,15 @@ RouteDecision PolicyBook::leaseDecision(const Firm& firm, const DataCentre& dc, 
 template <typename Decide>
 RouteDecision PolicyBook::averaged(SimTime t0, SimTime t1, Decide&& decide) const
 {
-    std::vector<SimTime> cuts = boundariesWithin(t0, t1);
+    const std::span<const SimTime> cuts = boundariesWithin(t0, t1);
     if (cuts.empty())
         return decide(t0);
     RouteDecision result;
     result.open = 0.0;
     double worstOpen = 2.0;
     SimTime a = t0;
-    cuts.push_back(t1);
-    for (SimTime b : cuts) {
+    for (std::size_t i = 0; i <= cuts.size(); ++i) {
+        const SimTime b = i < cuts.size() ? cuts[i] : t1;
         const RouteDecision d = decide(a);
         const double w = static_cast<double>(b - a) / static_cast<double>(t1 - t0);
         result.open += w * d.open;

@@ -89,19 +89,17 @@ void World::record(std::size_t period, SimTime)
     // Jurisdictions: installed chips where they physically sit.
     m_jurUnits.assign(nJur, 0.0);
     m_jurH100e.assign(nJur, 0.0);
+    // Unit counts are integer sums (exact in a double, so summing per data centre instead of
+    // per cohort gives the same figures); H100e sums stay in cohort order.
     for (std::size_t d = 0; d < nDcs; ++d) {
         const auto ji = m_dcJurisdiction[d];
-        for (const auto& c : m_dcs[d].cohorts) {
-            m_jurUnits[ji] += static_cast<double>(c.units);
+        m_jurUnits[ji] += static_cast<double>(m_dcs[d].units);
+        for (const auto& c : m_dcs[d].cohorts)
             m_jurH100e[ji] += static_cast<double>(c.units) * m_chipH100e[static_cast<std::size_t>(c.chip)];
-        }
     }
     for (std::size_t d = 0; d < nDcs; ++d) {
-        double foreign = 0;
         const auto& dc = m_s.dataCentres[d];
-        for (const auto& c : m_dcs[d].cohorts)
-            if (m_s.chips[static_cast<std::size_t>(c.chip)].origin != dc.location)
-                foreign += static_cast<double>(c.units);
+        const auto foreign = static_cast<double>(m_dcs[d].foreignUnits);
         std::size_t* slot = &m_recordSlots[dcBase + d * kDcMetrics];
         values[seriesSlot(slot[0], dc.id, EntityKind::DataCentre, "capacity_h100e")].values[period] = m_dcs[d].capacityH100e;
         values[seriesSlot(slot[1], dc.id, EntityKind::DataCentre, "foreign_chips_units")].values[period] = foreign;
@@ -112,12 +110,22 @@ void World::record(std::size_t period, SimTime)
         values[seriesSlot(slot[0], id, EntityKind::Jurisdiction, "chips_installed_h100e")].values[period] = m_jurH100e[j];
         values[seriesSlot(slot[1], id, EntityKind::Jurisdiction, "chips_installed_units")].values[period] = m_jurUnits[j];
     }
-    for (const auto& [route, u] : m_shippedUnits)
-        series(route, EntityKind::Route, "shipments_units").values[period] = u;
-    for (const auto& [route, u] : m_smuggledUnits)
-        series(route, EntityKind::Route, "smuggled_units").values[period] = u;
-    for (const auto& [route, u] : m_seizedUnits)
-        series(route, EntityKind::Route, "seized_units").values[period] = u;
+    // Routes in name order, shipments then smuggled then seized: the order series are created in.
+    const auto& routes = m_index.routeNames;
+    if (m_routeSlots.empty())
+        m_routeSlots.assign(routes.size() * 3, kNoSeries);
+    for (std::size_t r = 0; r < routes.size(); ++r)
+        if (m_routeMonth[r].hasShipped)
+            values[seriesSlot(m_routeSlots[r * 3], routes[r], EntityKind::Route, "shipments_units")].values[period] =
+                m_routeMonth[r].shipped;
+    for (std::size_t r = 0; r < routes.size(); ++r)
+        if (m_routeMonth[r].hasSmuggled)
+            values[seriesSlot(m_routeSlots[r * 3 + 1], routes[r], EntityKind::Route, "smuggled_units")].values[period] =
+                m_routeMonth[r].smuggled;
+    for (std::size_t r = 0; r < routes.size(); ++r)
+        if (m_routeMonth[r].hasSmuggled)
+            values[seriesSlot(m_routeSlots[r * 3 + 2], routes[r], EntityKind::Route, "seized_units")].values[period] =
+                m_routeMonth[r].seized;
     for (std::size_t c = 0; c < nChips; ++c) {
         const auto& l = m_ledger[c];
         const auto& id = m_s.chips[c].id;

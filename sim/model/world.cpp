@@ -16,7 +16,7 @@ constexpr std::int32_t kPriorityMonth = 3;
 } // namespace
 
 World::World(const scenario::Scenario& s, std::uint64_t seed, WorldOptions options)
-    : m_s(s), m_opt(options), m_rng(seed), m_rules(s)
+    : m_s(s), m_opt(options), m_rng(seed), m_rules(s), m_index(s)
 {
     const std::size_t nChips = s.chips.size();
     m_inventory.assign(nChips, 0);
@@ -33,7 +33,8 @@ World::World(const scenario::Scenario& s, std::uint64_t seed, WorldOptions optio
             const auto* chip = s.findChip(fe.chip);
             const int ci = static_cast<int>(chip - s.chips.data());
             const auto units = static_cast<std::int64_t>(std::llround(fe.units));
-            m_dcs[d].cohorts.push_back({ci, units, s.run.start, false});
+            if (units != 0) // an empty cohort adds nothing (retireChips used to drop it in month one)
+                install(d, {ci, units, s.run.start, false});
             m_ledger[static_cast<std::size_t>(ci)].initial += units;
             m_ledger[static_cast<std::size_t>(ci)].installed += units;
         }
@@ -44,6 +45,8 @@ World::World(const scenario::Scenario& s, std::uint64_t seed, WorldOptions optio
     m_dcJurisdiction.resize(s.dataCentres.size());
     for (std::size_t d = 0; d < s.dataCentres.size(); ++d)
         m_dcJurisdiction[d] = static_cast<std::size_t>(s.findJurisdiction(s.dataCentres[d].location) - s.jurisdictions.data());
+    m_routeMonth.resize(m_index.routeNames.size());
+    m_routeShipped.assign(m_index.routeNames.size(), 0);
     m_chipProducer.assign(nChips, std::string{});
     for (const auto& p : s.producers)
         for (const auto& line : p.lines)
@@ -135,9 +138,7 @@ RunResult World::run()
 void World::onMonth(SimTime t0)
 {
     const SimTime t1 = core::addMonths(t0, std::max(1, m_s.market.stepMonths));
-    m_shippedUnits.clear();
-    m_smuggledUnits.clear();
-    m_seizedUnits.clear();
+    std::fill(m_routeMonth.begin(), m_routeMonth.end(), RouteMonth{});
     if (m_opt.recordNetwork)
         m_result.network.push_back(NetworkSnapshot{t0, {}});
     retireChips(t0);
@@ -165,27 +166,45 @@ void World::onArrival(std::size_t i)
     const Shipment& sh = m_shipments[i];
     auto& dc = m_dcs[static_cast<std::size_t>(sh.dc)];
     const auto& chip = m_s.chips[static_cast<std::size_t>(sh.chip)];
-    dc.cohorts.push_back({sh.chip, sh.units, m_sim.now(), sh.smuggled});
+    install(static_cast<std::size_t>(sh.dc), {sh.chip, sh.units, m_sim.now(), sh.smuggled});
     dc.inTransitH100e = std::max(0.0, dc.inTransitH100e - static_cast<double>(sh.units) * chip.h100e());
     auto& l = m_ledger[static_cast<std::size_t>(sh.chip)];
     l.inTransit -= sh.units;
     l.installed += sh.units;
 }
 
+void World::install(std::size_t d, const Cohort& c)
+{
+    auto& dc = m_dcs[d];
+    dc.cohorts.push_back(c);
+    dc.units += c.units;
+    if (m_index.chipOrigin[static_cast<std::size_t>(c.chip)] != m_index.dcLocation[d])
+        dc.foreignUnits += c.units;
+    m_capacityFresh = false;
+}
+
 void World::retireChips(SimTime t)
 {
+    m_capacityFresh = false;
     for (std::size_t d = 0; d < m_dcs.size(); ++d) {
         const double lifeSeconds = m_s.dataCentres[d].chipLifeYears * 365.2425 * 86400.0;
         auto& cohorts = m_dcs[d].cohorts;
-        for (auto& c : cohorts) {
-            if (c.units > 0 && static_cast<double>(t - c.installed) >= lifeSeconds) {
-                auto& l = m_ledger[static_cast<std::size_t>(c.chip)];
-                l.installed -= c.units;
-                l.retired += c.units;
-                c.units = 0;
+        // Cohorts are appended as they arrive, so they are sorted by installation date and the
+        // ones old enough to retire are a prefix: stop at the first young one.
+        auto young = cohorts.begin();
+        for (; young != cohorts.end() && static_cast<double>(t - young->installed) >= lifeSeconds; ++young) {
+            if (young->units > 0) {
+                m_dcs[d].units -= young->units;
+                if (m_index.chipOrigin[static_cast<std::size_t>(young->chip)] != m_index.dcLocation[d])
+                    m_dcs[d].foreignUnits -= young->units;
+                auto& l = m_ledger[static_cast<std::size_t>(young->chip)];
+                l.installed -= young->units;
+                l.retired += young->units;
+                young->units = 0;
             }
         }
-        std::erase_if(cohorts, [](const Cohort& c) { return c.units == 0; });
+        const auto kept = std::remove_if(cohorts.begin(), young, [](const Cohort& c) { return c.units == 0; });
+        cohorts.erase(kept, young);
     }
 }
 

@@ -8,6 +8,7 @@
 #include "sim/core/simulation.hpp"
 #include "sim/model/policy_book.hpp"
 #include "sim/model/results.hpp"
+#include "sim/model/world_index.hpp"
 #include "sim/model/world_state.hpp"
 #include "sim/network/flow_problem.hpp"
 
@@ -50,9 +51,12 @@ private:
     void onKnownRelease(int firm, std::size_t model);
 
     // Monthly steps (each in its own file)
+    /// Adds a cohort to data centre d, keeping its unit sums.
+    void install(std::size_t d, const Cohort& c);
     void retireChips(SimTime t);
     void produce(SimTime t);
-    /// Recomputes every data centre's installed capacity from its chip cohorts.
+    /// Recomputes every data centre's installed capacity from its chip cohorts, unless they
+    /// have not changed since the last time.
     void refreshCapacity();
     void hardwareMarket(SimTime t0, SimTime t1);
     void computeMarket(SimTime t0, SimTime t1);
@@ -63,8 +67,10 @@ private:
 
     // Helpers
     [[nodiscard]] double dcDemandH100e(int dc, SimTime t) const;
-    /// "location/chip", the route key of shipments to data centre `dc` (built once per run).
-    const std::string& routeName(std::size_t chip, std::size_t dc);
+    /// Logs routes that closed or opened this month, once per change.
+    void narrateRoutes(SimTime t0);
+    /// The stream "smuggling/<route id>", looked up once per run.
+    core::RngStream& smugglingRng(std::size_t route);
     [[nodiscard]] double algorithmicMultiplier(SimTime runStart) const;
     [[nodiscard]] double indexFor(double effectiveFlop) const;
     [[nodiscard]] double controlledShare(int dc, const scenario::Policy& p) const;
@@ -92,10 +98,10 @@ private:
     std::vector<std::string> m_chipProducer; ///< producer id per chip (network view)
     std::vector<double> m_tier2Used; ///< H100e of controlled chips shipped per jurisdiction under the diffusion rule
 
-    // Per-month flow figures for recording
-    std::map<std::string, double> m_shippedUnits, m_smuggledUnits, m_seizedUnits; ///< by "dest/chip"
+    // Per-month flow figures for recording, by route index (see WorldIndex)
+    std::vector<RouteMonth> m_routeMonth;
     std::map<std::pair<int, int>, bool> m_leaseActive;  ///< (firm, dc) leased last month
-    std::map<std::string, bool> m_routeShipped; ///< "dest/chip" had shipments last month
+    std::vector<std::uint8_t> m_routeShipped; ///< by route: had shipments last month
     std::map<std::string, bool> m_blockSeen;
 
     RunResult m_result;
@@ -105,12 +111,44 @@ private:
     // Lookups resolved once per run instead of once per month (same values, no string work).
     std::vector<std::size_t> m_dcJurisdiction; ///< jurisdiction index of each data centre's location
     std::vector<double> m_chipH100e;           ///< Chip::h100e() by chip
-    // Hardware-market rule decisions by (chip, data centre), valid while the set of policies
-    // in force (m_hwDecisionActive) is unchanged; see hardwareMarket().
-    std::vector<RouteDecision> m_hwDecisions;
-    std::vector<std::uint8_t> m_hwDecisionValid, m_hwDecisionActive, m_activeScratch;
     std::vector<const scenario::Policy*> m_hwNoted; ///< last rule noteBlock() got per (chip, dc)
-    std::vector<std::string> m_routeNames;          ///< by (chip, dc), see routeName()
+    WorldIndex m_index;
+    std::vector<std::size_t> m_routeSlots; ///< cached series indices of record()'s route metrics
+    std::vector<core::RngStream*> m_smugglingRng; ///< by smuggling route, see smugglingRng()
+    struct ShipEdge {
+        net::EdgeIndex edge;
+        int chip;
+        int dc;
+        int route;       ///< smuggling route index, -1 for a legal shipment
+        bool controlled; ///< counts against a diffusion-rule tier-2 cap
+    };
+    /// hardwareMarket() scratch, kept across months so that a month allocates nothing.
+    struct HardwareScratch {
+        std::vector<net::NodeIndex> supply, dcNode, gates;
+        std::vector<double> demand;
+        std::vector<std::uint8_t> controlledChip;
+        std::vector<ShipEdge> shipEdges;
+    } m_hw;
+    struct LeaseEdge {
+        net::EdgeIndex edge;
+        std::size_t firm, dc;
+        double price;
+    };
+    /// computeMarket() scratch, kept across months so that a month allocates nothing.
+    struct LeaseScratch {
+        std::vector<net::NodeIndex> dcNode, firmNode;
+        std::vector<double> cheapest; ///< lowest lease price open to each firm
+        std::vector<LeaseEdge> edges;
+        void reset(std::size_t nFirms, std::size_t nDcs)
+        {
+            dcNode.assign(nDcs, -1);
+            firmNode.assign(nFirms, -1);
+            cheapest.assign(nFirms, 1e300);
+            edges.clear();
+        }
+    } m_lease;
+    std::vector<const scenario::Policy*> m_leaseNoted; ///< last rule noteBlock() got per (firm, dc)
+    bool m_capacityFresh = false; ///< capacityH100e matches the cohorts (see refreshCapacity())
     std::size_t m_period = 0;
     std::uint32_t m_kMonth = 0, m_kPolicy = 0, m_kArrival = 0, m_kRunStart = 0, m_kRelease = 0, m_kKnownRelease = 0;
 };

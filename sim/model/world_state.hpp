@@ -8,6 +8,10 @@
 #include <string>
 #include <vector>
 
+namespace cp::scenario {
+struct Policy;
+}
+
 namespace cp::model {
 
 using core::SimTime;
@@ -22,6 +26,9 @@ struct Cohort {
 
 struct DcState {
     std::vector<Cohort> cohorts;
+    /// Sums of the cohorts' units, all and of chips designed outside the DC's location, kept
+    /// as cohorts come and go (integers: any order of summing gives the same figure).
+    std::int64_t units = 0, foreignUnits = 0;
     double inTransitH100e = 0; ///< ordered, not yet arrived
     double capacityH100e = 0;  ///< installed, refreshed each month
 };
@@ -62,6 +69,15 @@ struct TrainingRun {
     double domesticDone = 0;     ///< domestic-data (fine-tuning) FLOP done
     double domesticOffshore = 0; ///< part of domesticDone computed abroad
     bool released = false;
+};
+
+/// One month's figures of one shipment route (see WorldIndex). The `has` flags stand for "the
+/// route has an entry", as the keys of the string-keyed maps this replaced did.
+struct RouteMonth {
+    double shipped = 0, smuggled = 0, seized = 0; ///< units
+    bool hasShipped = false, hasSmuggled = false;
+    bool blocked = false, anyOpen = false; ///< some pair of the route closed / open this month
+    const scenario::Policy* blockedBy = nullptr; ///< the rule of the first closed pair
 };
 
 struct FirmState {

@@ -1,0 +1,56 @@
+#include "sim/model/world_index.hpp"
+
+#include "sim/model/policy_book.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+
+namespace cp::model {
+
+WorldIndex::WorldIndex(const scenario::Scenario& s) : nDcs(s.dataCentres.size())
+{
+    std::map<std::string, int, std::less<>> places;
+    auto place = [&](const std::string& id) { return places.emplace(id, static_cast<int>(places.size())).first->second; };
+    for (const auto& dc : s.dataCentres)
+        dcLocation.push_back(place(dc.location));
+    for (const auto& chip : s.chips)
+        chipOrigin.push_back(place(chip.origin));
+    for (const auto& firm : s.firms)
+        firmHq.push_back(place(firm.hq));
+    for (const auto& route : s.smuggling) {
+        smugglingDestination.push_back(place(route.destination));
+        auto& chips = smugglingChips.emplace_back();
+        for (const auto& id : route.chips)
+            chips.push_back(static_cast<std::size_t>(s.findChip(id) - s.chips.data()));
+    }
+    nPlaces = places.size();
+
+    for (const auto& chip : s.chips)
+        for (const auto& dc : s.dataCentres)
+            soldAt.push_back(chip.markets.empty() || contains(chip.markets, dc.location) ? 1 : 0);
+    for (const auto& firm : s.firms)
+        for (const auto& dc : s.dataCentres)
+            ownCompute.push_back(dc.owner == firm.id && firm.ownsCompute ? 1 : 0);
+    for (const auto& dc : s.dataCentres) {
+        dcJurisdiction.push_back(s.findJurisdiction(dc.location));
+        const auto* owner = dc.owner.empty() ? nullptr : s.findFirm(dc.owner);
+        dcStockpileMonths.push_back(owner ? std::optional<int>(static_cast<int>(std::lround(owner->stockpileMonths)))
+                                          : std::nullopt);
+    }
+
+    // Several data centres share a location, and so a route; equal names get one index.
+    std::vector<std::string> names;
+    for (const auto& chip : s.chips)
+        for (const auto& dc : s.dataCentres)
+            names.push_back(dc.location + "/" + chip.id);
+    routeNames = names;
+    std::sort(routeNames.begin(), routeNames.end());
+    routeNames.erase(std::unique(routeNames.begin(), routeNames.end()), routeNames.end());
+    routeOfPair.resize(names.size());
+    for (std::size_t i = 0; i < names.size(); ++i)
+        routeOfPair[i] = static_cast<std::size_t>(std::lower_bound(routeNames.begin(), routeNames.end(), names[i]) -
+                                                  routeNames.begin());
+}
+
+} // namespace cp::model

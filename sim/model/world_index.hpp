@@ -1,0 +1,45 @@
+// Lookups that depend only on the scenario, resolved once per World so that the monthly steps
+// compare small integers instead of id strings and index vectors instead of string-keyed maps.
+#pragma once
+
+#include "sim/scenario/scenario_spec.hpp"
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace cp::model {
+
+struct WorldIndex {
+    explicit WorldIndex(const scenario::Scenario& s);
+
+    std::size_t nDcs = 0;
+    [[nodiscard]] std::size_t pair(std::size_t chip, std::size_t dc) const { return chip * nDcs + dc; }
+
+    /// Place ids: each distinct jurisdiction string (locations, origins, HQs) gets one integer,
+    /// so two places are equal exactly when their ids are.
+    std::vector<int> dcLocation, chipOrigin, firmHq;
+    std::size_t nPlaces = 0;
+
+    /// Whether the vendor sells the chip at the data centre's location, by pair(chip, dc).
+    std::vector<std::uint8_t> soldAt;
+    std::vector<const scenario::Jurisdiction*> dcJurisdiction; ///< nullptr if the location is unknown
+    /// Months the owner of each data centre orders ahead; empty when no firm owns it.
+    std::vector<std::optional<int>> dcStockpileMonths;
+
+    /// Whether firm f runs data centre d as its own (owner and ownsCompute), by f * nDcs + d.
+    std::vector<std::uint8_t> ownCompute;
+
+    /// Smuggling routes: chip indices (as `chips` lists them) and the destination's place id.
+    std::vector<std::vector<std::size_t>> smugglingChips;
+    std::vector<int> smugglingDestination;
+
+    /// Shipment routes "location/chip", numbered in name order: walking the indices visits
+    /// routes in the order of a std::map keyed by name (series and log lines follow it).
+    std::vector<std::string> routeNames;
+    std::vector<std::size_t> routeOfPair; ///< route index by pair(chip, dc)
+};
+
+} // namespace cp::model
