@@ -86,17 +86,28 @@ void World::hardwareMarket(SimTime t0, SimTime t1)
         supply[c] = m_flow.addNode();
         m_flow.addEdge(src, supply[c], toFlow(static_cast<double>(m_inventory[c]) * m_chipH100e[c]), 0);
     }
+    auto& placeSupply = m_hw.placeSupply;
+    auto& placeDemand = m_hw.placeDemand;
+    auto& supplyCounted = m_hw.supplyCounted;
+    placeSupply.assign(m_index.nPlaces, 0.0);
+    placeDemand.assign(m_index.nPlaces, 0.0);
+    supplyCounted.assign(chips.size() * m_index.nPlaces, 0);
     for (std::size_t d = 0; d < dcs.size(); ++d) {
         demand[d] = dcDemandH100e(static_cast<int>(d), t0);
         if (demand[d] <= 0)
             continue;
         dcNode[d] = m_flow.addNode();
-        // Demand in tranches of rising cost: when chips are scarce every data centre fills its
-        // first tranche before any fills its second, so scarce supply is shared in proportion to
-        // demand instead of going to whichever node the solver reaches first.
-        for (int k = 0; k < kDemandTranches; ++k)
-            m_flow.addEdge(dcNode[d], sink, toFlow(demand[d] / kDemandTranches), k * kTrancheCost);
+        placeDemand[static_cast<std::size_t>(m_index.dcLocation[d])] += demand[d];
     }
+    // Supply that can reach a place (each chip counted once per place, up to its cap there).
+    const auto offerTo = [&](std::size_t c, std::size_t d, double h100e) {
+        const auto place = static_cast<std::size_t>(m_index.dcLocation[d]);
+        auto& counted = supplyCounted[c * m_index.nPlaces + place];
+        if (!counted) {
+            counted = 1;
+            placeSupply[place] += h100e;
+        }
+    };
 
     // Tier-2 caps of the diffusion rule are shared by the controlled chips shipped this month.
     const scenario::Policy* diffusion = m_rules.diffusionRule(t0);
@@ -177,6 +188,10 @@ void World::hardwareMarket(SimTime t0, SimTime t1)
                 }
                 from = gate;
             }
+            double reachable = static_cast<double>(m_inventory[c]) * m_chipH100e[c];
+            if (dec.capUnitsPerMonth >= 0)
+                reachable = std::min(reachable, dec.capUnitsPerMonth * m_chipH100e[c]);
+            offerTo(c, d, reachable);
             const double unitCost = price * (1.0 + dec.revenueShare * m_s.market.revenueSharePassThrough) / m_chipH100e[c];
             const auto e = m_flow.addEdge(from, dcNode[d], toFlow(dec.open * demand[d]),
                                           static_cast<std::int64_t>(std::llround(unitCost / 100.0)));
@@ -202,8 +217,27 @@ void World::hardwareMarket(SimTime t0, SimTime t1)
                 const auto e = m_flow.addEdge(node, dcNode[d], toFlow(demand[d]),
                                               static_cast<std::int64_t>(std::llround(unitCost / 100.0)));
                 shipEdges.push_back({e, static_cast<int>(c), static_cast<int>(d), static_cast<int>(r), false});
+                offerTo(c, d, units * m_chipH100e[c]);
             }
         }
+    }
+
+    // Demand in tranches of rising cost, so that scarce supply is shared in proportion to demand
+    // instead of going to whichever data centre the solver reaches first (file order): every
+    // site fills its first tranche before any fills its second. Where the chips that can reach
+    // a place cover only a share s of its demand, the tranches split that share, s x demand, and
+    // the rest waits in one dearer tranche; so the sites of a short market are filled to within
+    // a fifth of their fair share, however short it is.
+    for (std::size_t d = 0; d < dcs.size(); ++d) {
+        if (dcNode[d] < 0)
+            continue;
+        const auto place = static_cast<std::size_t>(m_index.dcLocation[d]);
+        const double covered = std::clamp(placeSupply[place] / placeDemand[place], 0.0, 1.0);
+        const double share = covered > 0 ? covered : 1.0;
+        for (int k = 0; k < kDemandTranches; ++k)
+            m_flow.addEdge(dcNode[d], sink, toFlow(share * demand[d] / kDemandTranches), k * kTrancheCost);
+        if (share < 1.0)
+            m_flow.addEdge(dcNode[d], sink, toFlow((1.0 - share) * demand[d]), kDemandTranches * kTrancheCost);
     }
 
     m_flow.solve(src, sink);

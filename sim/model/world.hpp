@@ -126,6 +126,8 @@ private:
     struct HardwareScratch {
         std::vector<net::NodeIndex> supply, dcNode, gates;
         std::vector<double> demand;
+        std::vector<double> placeSupply, placeDemand; ///< H100e that could reach a place, and its demand
+        std::vector<std::uint8_t> supplyCounted;      ///< by chip * nPlaces: counted in placeSupply
         std::vector<std::uint8_t> controlledChip;
         std::vector<ShipEdge> shipEdges;
     } m_hw;
