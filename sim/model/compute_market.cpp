@@ -28,6 +28,45 @@ double World::controlledShare(int d, const scenario::Policy& p) const
     return std::clamp(controlled / st.capacityH100e, 0.0, 1.0);
 }
 
+// Each firm's lease demand in tranches of rising cost (a cent per H100e-hour each), so that
+// firms competing for scarce capacity at the same price share it in proportion to demand
+// rather than in file order. A firm's tranches split the share of its demand that the capacity
+// open to it could cover, given every firm that can lease there; the rest waits in one dearer
+// tranche (as the hardware market's data centres do).
+void World::addLeaseDemandTranches(net::NodeIndex sink)
+{
+    constexpr int kTranches = 5;
+    const auto& [dcNode, firmNode, cheapest, demand, edges] = m_lease;
+    const std::size_t nDcs = m_s.dataCentres.size(), nFirms = m_s.firms.size();
+    auto& open = m_leaseOpen; // by firm * nDcs + dc
+    open.assign(nFirms * nDcs, 0);
+    for (const LeaseEdge& e : edges)
+        open[e.firm * nDcs + e.dc] = 1;
+    auto& rival = m_leaseRival;
+    for (std::size_t f = 0; f < nFirms; ++f) {
+        if (firmNode[f] < 0)
+            continue;
+        double capacity = 0, competing = 0;
+        rival.assign(nFirms, 0);
+        for (std::size_t d = 0; d < nDcs; ++d) {
+            if (!open[f * nDcs + d])
+                continue;
+            capacity += m_dcs[d].capacityH100e;
+            for (std::size_t g = 0; g < nFirms; ++g)
+                rival[g] = rival[g] || open[g * nDcs + d];
+        }
+        for (std::size_t g = 0; g < nFirms; ++g)
+            if (rival[g])
+                competing += demand[g];
+        const double covered = competing > 0 ? std::clamp(capacity / competing, 0.0, 1.0) : 1.0;
+        const double share = covered > 0 ? covered : 1.0;
+        for (int k = 0; k < kTranches; ++k)
+            m_flow.addEdge(firmNode[f], sink, toFlow(share * demand[f] / kTranches), k);
+        if (share < 1.0)
+            m_flow.addEdge(firmNode[f], sink, toFlow((1.0 - share) * demand[f]), kTranches);
+    }
+}
+
 void World::computeMarket(SimTime t0, SimTime t1)
 {
     const auto& dcs = m_s.dataCentres;
@@ -41,7 +80,7 @@ void World::computeMarket(SimTime t0, SimTime t1)
     m_flow.clear();
     const net::NodeIndex src = m_flow.addNode(), sink = m_flow.addNode();
     m_lease.reset(firms.size(), dcs.size());
-    auto& [dcNode, firmNode, cheapest, edges] = m_lease;
+    auto& [dcNode, firmNode, cheapest, leaseDemand, edges] = m_lease;
     m_leaseNoted.resize(firms.size() * dcs.size(), nullptr);
     for (std::size_t d = 0; d < dcs.size(); ++d) {
         const auto& dc = dcs[d];
@@ -100,8 +139,9 @@ void World::computeMarket(SimTime t0, SimTime t1)
                     owned += m_dcs[d].capacityH100e;
             demand = std::min(demand, std::max(0.0, target - owned));
         }
-        m_flow.addEdge(firmNode[f], sink, toFlow(demand), 0);
+        leaseDemand[f] = demand;
     }
+    addLeaseDemandTranches(sink);
     if (edges.empty())
         return;
     m_flow.solve(src, sink);

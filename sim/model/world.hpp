@@ -60,6 +60,7 @@ private:
     void refreshCapacity();
     void hardwareMarket(SimTime t0, SimTime t1);
     void computeMarket(SimTime t0, SimTime t1);
+    void addLeaseDemandTranches(net::NodeIndex sink);
     void allocateFirmCompute(SimTime t0);
     void train(SimTime t0, SimTime t1);
     void record(std::size_t period, SimTime t0);
@@ -140,16 +141,19 @@ private:
     struct LeaseScratch {
         std::vector<net::NodeIndex> dcNode, firmNode;
         std::vector<double> cheapest; ///< lowest lease price open to each firm
+        std::vector<double> demand;   ///< H100e each firm wants to lease this month
         std::vector<LeaseEdge> edges;
         void reset(std::size_t nFirms, std::size_t nDcs)
         {
             dcNode.assign(nDcs, -1);
             firmNode.assign(nFirms, -1);
             cheapest.assign(nFirms, 1e300);
+            demand.assign(nFirms, 0.0);
             edges.clear();
         }
     } m_lease;
     std::vector<const scenario::Policy*> m_leaseNoted; ///< last rule noteBlock() got per (firm, dc)
+    std::vector<std::uint8_t> m_leaseOpen, m_leaseRival; ///< addLeaseDemandTranches() scratch
     bool m_capacityFresh = false; ///< capacityH100e matches the cohorts (see refreshCapacity())
     std::size_t m_period = 0;
     std::uint32_t m_kMonth = 0, m_kPolicy = 0, m_kArrival = 0, m_kRunStart = 0, m_kRelease = 0, m_kKnownRelease = 0;
