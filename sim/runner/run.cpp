@@ -1,7 +1,6 @@
 #include "sim/runner/run.hpp"
 
-#include "sim/core/rng.hpp"
-#include "sim/scenario/loader.hpp"
+#include "sim/runner/param_sampler.hpp"
 
 #include <algorithm>
 #include <chrono>
@@ -18,23 +17,7 @@ RunResult runScenario(const scenario::Scenario& scenario, std::uint64_t seed, co
 scenario::Scenario sampleScenario(const scenario::Scenario& base, std::uint64_t seed)
 {
     scenario::Scenario s = base;
-    core::RngStreams rng(seed);
-    using Kind = scenario::Distribution::Kind;
-    for (const auto& p : base.params) {
-        if (p.dist.kind == Kind::None)
-            continue;
-        auto& r = rng.stream("params/" + p.path);
-        double v = p.value;
-        switch (p.dist.kind) {
-        case Kind::Uniform: v = r.uniform(p.dist.a, p.dist.b); break;
-        case Kind::Triangular: v = r.triangular(p.dist.a, p.value, p.dist.b); break;
-        case Kind::Normal: v = r.normal(p.dist.a, p.dist.b); break;
-        case Kind::LogNormal: v = r.lognormal(p.dist.a, p.dist.b); break;
-        case Kind::None: break;
-        }
-        v = std::clamp(v, p.dist.lo, p.dist.hi);
-        scenario::setNumericParam(s, p.path, v);
-    }
+    ParameterSampler(base).apply(s, seed);
     return s;
 }
 

@@ -6,6 +6,7 @@
 #include "sim/scenario/errors.hpp"
 #include "sim/scenario/scenario_spec.hpp"
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -39,5 +40,13 @@ std::vector<Diagnostic> lintScenario(const Scenario& s);
 /// Sets a scalar numeric parameter by key path (as in ParamInfo::path) on a loaded scenario,
 /// checking its range. Used by Monte Carlo sampling and the GUI. Throws ScenarioError.
 void setNumericParam(Scenario& s, const std::string& path, double value);
+
+/// Sets one parameter on the scenario it was resolved against or on any copy of it (it holds
+/// list indices, not pointers), checking the range like setNumericParam. Throws ScenarioError.
+using NumericParamSetter = std::function<void(Scenario&, double)>;
+
+/// setNumericParam with the path parsed and the object found once: for setting the same
+/// parameter many times (Monte Carlo). Throws ScenarioError for a path that names nothing.
+[[nodiscard]] NumericParamSetter resolveNumericParam(const Scenario& s, const std::string& path);
 
 } // namespace cp::scenario
