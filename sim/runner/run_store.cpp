@@ -13,10 +13,8 @@ namespace {
 } // namespace
 
 RunStore::RunStore(std::size_t columns, std::size_t blockRuns)
-    : m_columns(columns), m_blockRuns(std::max<std::size_t>(1, blockRuns)), m_values(columns * m_blockRuns)
+    : m_columns(columns), m_blockRuns(std::max<std::size_t>(1, blockRuns))
 {
-    m_seeds.reserve(m_blockRuns);
-    m_fingerprints.reserve(m_blockRuns);
 }
 
 void RunStore::add(std::span<const double> row, std::uint64_t seed, const std::string& fingerprint)
@@ -25,8 +23,7 @@ void RunStore::add(std::span<const double> row, std::uint64_t seed, const std::s
         throw std::logic_error("RunStore::add: wrong number of columns");
     if (m_inBlock == m_blockRuns)
         flushBlock();
-    for (std::size_t c = 0; c < m_columns; ++c)
-        m_values[c * m_blockRuns + m_inBlock] = row[c];
+    m_rows.insert(m_rows.end(), row.begin(), row.end());
     m_seeds.push_back(seed);
     m_fingerprints.push_back(fingerprint);
     ++m_inBlock;
@@ -44,7 +41,12 @@ void RunStore::flushBlock()
     if (std::fseek(f, 0, SEEK_END) != 0)
         fail("seek failed");
     m_blockOffsets.push_back(static_cast<std::uint64_t>(std::ftell(f)));
-    bool ok = std::fwrite(m_values.data(), sizeof(double), m_values.size(), f) == m_values.size() &&
+    // On disk column by column, so reading one column is one read per block.
+    std::vector<double> columns(m_rows.size());
+    for (std::size_t i = 0; i < m_blockRuns; ++i)
+        for (std::size_t c = 0; c < m_columns; ++c)
+            columns[c * m_blockRuns + i] = m_rows[i * m_columns + c];
+    bool ok = std::fwrite(columns.data(), sizeof(double), columns.size(), f) == columns.size() &&
               std::fwrite(m_seeds.data(), sizeof(std::uint64_t), m_seeds.size(), f) == m_seeds.size();
     for (const auto& fp : m_fingerprints) {
         const auto n = static_cast<std::uint32_t>(fp.size());
@@ -54,6 +56,7 @@ void RunStore::flushBlock()
         fail("write failed (disk full?)");
     ++m_flushedBlocks;
     m_inBlock = 0;
+    m_rows.clear();
     m_seeds.clear();
     m_fingerprints.clear();
 }
@@ -77,8 +80,8 @@ std::vector<double> RunStore::column(std::size_t c) const
     const std::size_t blockBytes = m_blockRuns * sizeof(double);
     for (std::size_t b = 0; b < m_flushedBlocks; ++b)
         readAt(m_blockOffsets[b] + c * blockBytes, out.data() + b * m_blockRuns, blockBytes);
-    std::copy_n(m_values.begin() + static_cast<std::ptrdiff_t>(c * m_blockRuns), m_inBlock,
-                out.begin() + static_cast<std::ptrdiff_t>(m_flushedBlocks * m_blockRuns));
+    for (std::size_t i = 0; i < m_inBlock; ++i)
+        out[m_flushedBlocks * m_blockRuns + i] = m_rows[i * m_columns + c];
     return out;
 }
 
@@ -87,7 +90,8 @@ void RunStore::forEachRun(const std::function<void(std::uint64_t, const std::str
     std::vector<std::uint64_t> seeds(m_blockRuns);
     std::string fp;
     for (std::size_t b = 0; b < m_flushedBlocks; ++b) {
-        readAt(m_blockOffsets[b] + m_values.size() * sizeof(double), seeds.data(), seeds.size() * sizeof(std::uint64_t));
+        readAt(m_blockOffsets[b] + m_columns * m_blockRuns * sizeof(double), seeds.data(),
+               seeds.size() * sizeof(std::uint64_t));
         for (std::size_t i = 0; i < m_blockRuns; ++i) {
             std::uint32_t n = 0;
             read(&n, sizeof n);

@@ -35,8 +35,9 @@ private:
     void read(void* data, std::size_t bytes) const;
 
     std::size_t m_columns, m_blockRuns;
-    // The block being filled: m_values[c * m_blockRuns + i] is column c of its run i.
-    std::vector<double> m_values;
+    // The block being filled, row by row (it grows as runs come, so a small batch holds only
+    // its own rows): m_rows[i * m_columns + c] is column c of the block's run i.
+    std::vector<double> m_rows;
     std::vector<std::uint64_t> m_seeds;
     std::vector<std::string> m_fingerprints;
     std::size_t m_inBlock = 0;
