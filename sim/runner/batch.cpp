@@ -1,11 +1,13 @@
 #include "sim/runner/batch.hpp"
 
 #include "sim/core/rng.hpp"
+#include "sim/runner/param_sampler.hpp"
 
 #include <condition_variable>
 #include <exception>
 #include <map>
 #include <mutex>
+#include <optional>
 #include <thread>
 
 namespace cp::runner {
@@ -28,8 +30,13 @@ void runBatch(const scenario::Scenario& scenario, const BatchConfig& config, con
     std::size_t nextToStart = 0, nextToDeliver = 0;
     std::exception_ptr failure;
     bool stopping = false;
+    // Resolved before any thread starts, so a parameter path that names nothing fails here.
+    std::optional<ParameterSampler> sampler;
+    if (total > 1 && config.sampleParameters)
+        sampler.emplace(scenario);
 
     auto work = [&] {
+        std::optional<scenario::Scenario> scratch; // this worker's copy to draw parameters into
         for (;;) {
             std::size_t index;
             {
@@ -41,9 +48,11 @@ void runBatch(const scenario::Scenario& scenario, const BatchConfig& config, con
             }
             try {
                 const std::uint64_t seed = runSeed(config, index);
-                RunResult r = (total > 1 && config.sampleParameters)
-                                  ? runScenario(sampleScenario(scenario, seed), seed, config.options)
-                                  : runScenario(scenario, seed, config.options);
+                if (sampler && !scratch)
+                    scratch.emplace(scenario);
+                if (sampler)
+                    sampler->apply(*scratch, seed);
+                RunResult r = runScenario(sampler ? *scratch : scenario, seed, config.options);
                 std::lock_guard lock(mutex);
                 ready.emplace(index, std::move(r));
             } catch (...) {

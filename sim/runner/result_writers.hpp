@@ -5,6 +5,7 @@
 
 #include "sim/runner/atomic_file.hpp"
 #include "sim/runner/run.hpp"
+#include "sim/runner/summary_builder.hpp"
 
 #include <filesystem>
 #include <optional>
@@ -24,33 +25,6 @@ public:
 
 private:
     AtomicFile m_file;
-};
-
-/// Collects the headline numbers of every run, then writes the summary.
-class SummaryBuilder {
-public:
-    struct Provenance {
-        std::string programVersion;
-        std::string scenarioFile;
-        std::string scenarioHash; ///< hash of the scenario file's bytes
-        std::uint64_t masterSeed = 0;
-        std::size_t runs = 1;
-        std::vector<std::string> overrides; ///< --set arguments as given
-    };
-
-    explicit SummaryBuilder(const scenario::Scenario& scenario) : m_scenario(scenario) {}
-    void add(std::size_t run, std::uint64_t seed, const RunResult& result);
-
-    [[nodiscard]] std::string json(const Provenance& provenance) const;
-    /// The table printed on stdout: capability and gap at each year end, offshore share.
-    [[nodiscard]] std::string table() const;
-    [[nodiscard]] const std::vector<std::vector<FirmHeadline>>& runs() const { return m_runs; }
-
-private:
-    const scenario::Scenario& m_scenario;
-    std::vector<std::vector<FirmHeadline>> m_runs; ///< per run, per firm
-    std::vector<std::uint64_t> m_seeds;
-    std::vector<std::string> m_fingerprints;
 };
 
 /// What a batch writes, fed run by run: `timeseries.csv` when a path is given, and the summary.
@@ -73,5 +47,7 @@ private:
 
 /// Percentile (0..100) by linear interpolation between order statistics; NaNs ignored.
 [[nodiscard]] double percentile(std::vector<double> values, double p);
+/// The same for values already sorted and free of NaNs (several percentiles of one sort).
+[[nodiscard]] double percentileOfSorted(const std::vector<double>& sorted, double p);
 
 } // namespace cp::runner

@@ -6,6 +6,7 @@
 #include "sim/scenario/errors.hpp"
 #include "sim/scenario/scenario_spec.hpp"
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -40,9 +41,21 @@ std::vector<Diagnostic> lintScenario(const Scenario& s);
 /// checking its range. Used by Monte Carlo sampling and the GUI. Throws ScenarioError.
 void setNumericParam(Scenario& s, const std::string& path, double value);
 
-/// Applies one Monte Carlo draw of `param`'s distribution: a scalar or a single-valued schedule
-/// takes the drawn value; a dated schedule is scaled by the drawn factor (points kept within
-/// the parameter's valid range). Throws ScenarioError.
+/// Sets one parameter on the scenario it was resolved against or on any copy of it (it holds
+/// list indices, not pointers), checking the range like setNumericParam. Throws ScenarioError.
+using NumericParamSetter = std::function<void(Scenario&, double)>;
+
+/// setNumericParam with the path parsed and the object found once: for setting the same
+/// parameter many times (Monte Carlo). Throws ScenarioError for a path that names nothing.
+[[nodiscard]] NumericParamSetter resolveNumericParam(const Scenario& s, const std::string& path);
+
+/// The setter Monte Carlo applies a draw of `param`'s distribution with: a scalar or a
+/// single-valued schedule takes the drawn value; a dated schedule becomes its points in `base`
+/// times the drawn factor (kept within the parameter's valid range), so applying it again to
+/// the same copy does not compound. Throws ScenarioError for a parameter that names nothing.
+[[nodiscard]] NumericParamSetter resolveDraw(const Scenario& base, const ParamInfo& param);
+
+/// Applies one draw on `s` (resolveDraw against `s` itself). Throws ScenarioError.
 void applyDraw(Scenario& s, const ParamInfo& param, double draw);
 
 } // namespace cp::scenario
