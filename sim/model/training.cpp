@@ -42,8 +42,9 @@ void World::onRunStart(int f)
     m_runs.push_back(run);
     fs.activeRun = static_cast<int>(m_runs.size() - 1);
     ++fs.runsStarted;
-    log(now, LogKind::RunStarted, firm.name + " starts a frontier training run (" + std::to_string(run.months) + " months)",
-        firm.id);
+    if (m_opt.recordLog)
+        log(now, LogKind::RunStarted, firm.name + " starts a frontier training run (" + std::to_string(run.months) + " months)",
+            firm.id);
     const SimTime next = core::addMonths(now, std::max(1, firm.cadenceMonths));
     if (next < m_s.run.end)
         m_sim.scheduleAt(next, m_kRunStart, static_cast<std::uint32_t>(f), 0, 2);
@@ -114,6 +115,8 @@ void World::onRelease(int f, int r)
     ++fs.modelsReleased;
     if (index > fs.capability)
         fs.capability = index;
+    if (!m_opt.recordLog)
+        return;
     char buf[64];
     std::snprintf(buf, sizeof buf, "%.1f", index);
     log(m_sim.now(), LogKind::ModelReleased,
@@ -133,6 +136,8 @@ void World::onKnownRelease(int f, std::size_t m)
     m_result.releases.push_back({firm.id, pm.name, runStart, pm.date, pm.trainingFlop, eff, index, 0.0});
     ++fs.modelsReleased;
     fs.capability = std::max(fs.capability, index);
+    if (!m_opt.recordLog)
+        return;
     char buf[64];
     std::snprintf(buf, sizeof buf, "%.1f", index);
     log(pm.date, LogKind::ModelReleased, firm.name + " releases " + pm.name + " (known model): index " + buf + " (" + sci(pm.trainingFlop) + " FLOP)", firm.id);
