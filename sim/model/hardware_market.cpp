@@ -142,8 +142,8 @@ void World::hardwareMarket(SimTime t0, SimTime t1)
                 continue;
             const auto& dc = dcs[d];
             const std::size_t pair = c * nDcs + d;
-            if (!m_index.soldAt[pair])
-                continue; // a market-specific SKU: the vendor does not sell it here
+            if (!m_index.buyable[pair])
+                continue; // a market-specific SKU not sold here, or a home-designed chip the owner refuses
             RouteMonth& route = m_routeMonth[m_index.routeOfPair[pair]];
             const RouteDecision dec =
                 switchesInside ? m_rules.averaged(t0, t1, [&](SimTime t) { return m_rules.hardwareDecision(c, d, t); })

@@ -27,8 +27,12 @@ WorldIndex::WorldIndex(const scenario::Scenario& s) : nDcs(s.dataCentres.size())
     nPlaces = places.size();
 
     for (const auto& chip : s.chips)
-        for (const auto& dc : s.dataCentres)
-            soldAt.push_back(chip.markets.empty() || contains(chip.markets, dc.location) ? 1 : 0);
+        for (const auto& dc : s.dataCentres) {
+            const bool sold = chip.markets.empty() || contains(chip.markets, dc.location);
+            const auto* owner = dc.owner.empty() ? nullptr : s.findFirm(dc.owner);
+            const bool refused = owner && !owner->usesDomesticChips && chip.origin == owner->hq;
+            buyable.push_back(sold && !refused ? 1 : 0);
+        }
     for (const auto& firm : s.firms)
         for (const auto& dc : s.dataCentres)
             ownCompute.push_back(dc.owner == firm.id && firm.ownsCompute ? 1 : 0);

@@ -23,8 +23,10 @@ struct WorldIndex {
     std::vector<int> dcLocation, chipOrigin, firmHq;
     std::size_t nPlaces = 0;
 
-    /// Whether the vendor sells the chip at the data centre's location, by pair(chip, dc).
-    std::vector<std::uint8_t> soldAt;
+    /// Whether the chip can be bought for the data centre, by pair(chip, dc): the vendor sells it
+    /// at the location, and the owner, if any, runs chips of its home jurisdiction's design
+    /// (strategy.uses_domestic_chips; a firm that will not does not buy them for its own sites).
+    std::vector<std::uint8_t> buyable;
     std::vector<const scenario::Jurisdiction*> dcJurisdiction; ///< nullptr if the location is unknown
     /// Months the owner of each data centre orders ahead; empty when no firm owns it.
     std::vector<std::optional<int>> dcStockpileMonths;

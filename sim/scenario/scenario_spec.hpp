@@ -151,7 +151,7 @@ struct Firm {
     bool ownsCompute = true;     ///< uses its own data centres
     bool leasesOffshore = false; ///< leases capacity abroad
     bool leasesDomestic = true;  ///< leases capacity at home
-    bool usesDomesticChips = true; ///< will run on its home jurisdiction's chips (inference first)
+    bool usesDomesticChips = true; ///< buys chips designed in its home jurisdiction for its own sites
     double stockpileMonths = 0;  ///< buys ahead: own DCs order this many months of build-out early
     Schedule leaseBudgetUsdPerMonth = Schedule::constant(0);
     /// Compute the firm wants (H100e); it leases the gap above what it owns, within budget.

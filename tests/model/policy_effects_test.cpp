@@ -137,3 +137,22 @@ TEST(PolicyEffects, EveryBlockedRouteIsExplained)
                 EXPECT_FALSE(e.policyId.empty());
             }
 }
+
+TEST(PolicyEffects, AFirmThatRefusesHomeDesignedChipsRunsNone)
+{
+    // ByteDance's own site buys no Ascend chips; with home leasing off too it runs none at all,
+    // while the chips it leaves go to other Chinese sites.
+    using scenario::Override;
+    const auto base = runOf(bundled("baseline", {Override{"firms.bytedance.strategy.leases_domestic", "false"}}));
+    const auto refuses = runOf(bundled("baseline", {Override{"firms.bytedance.strategy.leases_domestic", "false"},
+                                                    Override{"firms.bytedance.strategy.uses_domestic_chips", "false"}}));
+    double before = 0, after = 0;
+    for (const char* chip : {"ascend-910b", "ascend-910c", "ascend-950pr"}) {
+        before += sum(base, std::string("bytedance/") + chip, "compute_h100e", "2022-01-01", "2027-12-01");
+        after += sum(refuses, std::string("bytedance/") + chip, "compute_h100e", "2022-01-01", "2027-12-01");
+    }
+    EXPECT_GT(before, 0.0);
+    EXPECT_EQ(after, 0.0);
+    EXPECT_GT(at(refuses, "alibaba-cloud-cn", "capacity_h100e", "2027-12-01"),
+              at(base, "alibaba-cloud-cn", "capacity_h100e", "2027-12-01"));
+}
