@@ -28,42 +28,34 @@ double World::controlledShare(int d, const scenario::Policy& p) const
     return std::clamp(controlled / st.capacityH100e, 0.0, 1.0);
 }
 
-// Each firm's lease demand in tranches of rising cost (a cent per H100e-hour each), so that
-// firms competing for scarce capacity at the same price share it in proportion to demand
-// rather than in file order. A firm's tranches split the share of its demand that the capacity
-// open to it could cover, given every firm that can lease there; the rest waits in one dearer
-// tranche (as the hardware market's data centres do).
-void World::addLeaseDemandTranches(net::NodeIndex sink)
+// The arcs from leasing data centres to firms. Where the firms open to a site want more than
+// it holds, each firm's fair share of it (capacity x its demand / their demand) comes in
+// tranches a cent per H100e-hour apart, and anything beyond the share one cent dearer still:
+// every firm gets its first tranche at the site before any gets a second, so a scarce cheap
+// site is shared in proportion to demand, not in the order the file lists firms.
+void World::addLeaseArcs()
 {
     constexpr int kTranches = 5;
-    const auto& [dcNode, firmNode, cheapest, demand, edges] = m_lease;
-    const std::size_t nDcs = m_s.dataCentres.size(), nFirms = m_s.firms.size();
-    auto& open = m_leaseOpen; // by firm * nDcs + dc
-    open.assign(nFirms * nDcs, 0);
-    for (const LeaseEdge& e : edges)
-        open[e.firm * nDcs + e.dc] = 1;
-    auto& rival = m_leaseRival;
-    for (std::size_t f = 0; f < nFirms; ++f) {
-        if (firmNode[f] < 0)
+    auto& [dcNode, firmNode, cheapest, demand, edges] = m_lease;
+    auto& wanted = m_leaseWanted; // by data centre: demand of the firms open to it
+    wanted.assign(m_s.dataCentres.size(), 0.0);
+    for (const LeaseEdge& le : edges)
+        wanted[le.dc] += demand[le.firm];
+    for (LeaseEdge& le : edges) {
+        const double capacity = m_dcs[le.dc].capacityH100e;
+        const double limit = le.open * capacity;
+        const auto cost = static_cast<std::int64_t>(std::llround(le.price * 100.0));
+        if (wanted[le.dc] <= capacity) {
+            le.edge = m_flow.addEdge(dcNode[le.dc], firmNode[le.firm], toFlow(limit), cost);
+            le.arcs = 1;
             continue;
-        double capacity = 0, competing = 0;
-        rival.assign(nFirms, 0);
-        for (std::size_t d = 0; d < nDcs; ++d) {
-            if (!open[f * nDcs + d])
-                continue;
-            capacity += m_dcs[d].capacityH100e;
-            for (std::size_t g = 0; g < nFirms; ++g)
-                rival[g] = rival[g] || open[g * nDcs + d];
         }
-        for (std::size_t g = 0; g < nFirms; ++g)
-            if (rival[g])
-                competing += demand[g];
-        const double covered = competing > 0 ? std::clamp(capacity / competing, 0.0, 1.0) : 1.0;
-        const double share = covered > 0 ? covered : 1.0;
-        for (int k = 0; k < kTranches; ++k)
-            m_flow.addEdge(firmNode[f], sink, toFlow(share * demand[f] / kTranches), k);
-        if (share < 1.0)
-            m_flow.addEdge(firmNode[f], sink, toFlow((1.0 - share) * demand[f]), kTranches);
+        const double fair = std::min(limit, capacity * demand[le.firm] / wanted[le.dc]);
+        le.edge = m_flow.addEdge(dcNode[le.dc], firmNode[le.firm], toFlow(fair / kTranches), cost);
+        for (int k = 1; k < kTranches; ++k)
+            m_flow.addEdge(dcNode[le.dc], firmNode[le.firm], toFlow(fair / kTranches), cost + k);
+        m_flow.addEdge(dcNode[le.dc], firmNode[le.firm], toFlow(limit - fair), cost + kTranches);
+        le.arcs = kTranches + 1;
     }
 }
 
@@ -121,9 +113,7 @@ void World::computeMarket(SimTime t0, SimTime t1)
             if (firmNode[f] < 0)
                 firmNode[f] = m_flow.addNode();
             cheapest[f] = std::min(cheapest[f], price);
-            const auto e = m_flow.addEdge(dcNode[d], firmNode[f], toFlow(dec.open * m_dcs[d].capacityH100e),
-                                          static_cast<std::int64_t>(std::llround(price * 100.0)));
-            edges.push_back({e, f, d, price});
+            edges.push_back({-1, 0, f, d, price, dec.open});
         }
     }
     const double hours = m_s.market.leaseHoursPerMonth;
@@ -140,13 +130,17 @@ void World::computeMarket(SimTime t0, SimTime t1)
             demand = std::min(demand, std::max(0.0, target - owned));
         }
         leaseDemand[f] = demand;
+        m_flow.addEdge(firmNode[f], sink, toFlow(demand), 0);
     }
-    addLeaseDemandTranches(sink);
     if (edges.empty())
         return;
+    addLeaseArcs();
     m_flow.solve(src, sink);
     for (const LeaseEdge& le : edges) {
-        const double h = static_cast<double>(m_flow.flow(le.edge)) / kScale;
+        double flow = 0;
+        for (int k = 0; k < le.arcs; ++k)
+            flow += static_cast<double>(m_flow.flow(le.edge + k));
+        const double h = flow / kScale;
         auto& fs = m_firms[le.firm];
         const auto key = std::make_pair(static_cast<int>(le.firm), static_cast<int>(le.dc));
         const bool was = m_leaseActive[key];

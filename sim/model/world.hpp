@@ -60,7 +60,7 @@ private:
     void refreshCapacity();
     void hardwareMarket(SimTime t0, SimTime t1);
     void computeMarket(SimTime t0, SimTime t1);
-    void addLeaseDemandTranches(net::NodeIndex sink);
+    void addLeaseArcs();
     void allocateFirmCompute(SimTime t0);
     void train(SimTime t0, SimTime t1);
     void record(std::size_t period, SimTime t0);
@@ -133,9 +133,11 @@ private:
         std::vector<ShipEdge> shipEdges;
     } m_hw;
     struct LeaseEdge {
-        net::EdgeIndex edge;
+        net::EdgeIndex edge; ///< first of `arcs` consecutive arcs (see addLeaseArcs())
+        int arcs;
         std::size_t firm, dc;
         double price;
+        double open; ///< share of the site's capacity the rules leave open to the firm
     };
     /// computeMarket() scratch, kept across months so that a month allocates nothing.
     struct LeaseScratch {
@@ -153,7 +155,7 @@ private:
         }
     } m_lease;
     std::vector<const scenario::Policy*> m_leaseNoted; ///< last rule noteBlock() got per (firm, dc)
-    std::vector<std::uint8_t> m_leaseOpen, m_leaseRival; ///< addLeaseDemandTranches() scratch
+    std::vector<double> m_leaseWanted; ///< addLeaseArcs() scratch
     bool m_capacityFresh = false; ///< capacityH100e matches the cohorts (see refreshCapacity())
     std::size_t m_period = 0;
     std::uint32_t m_kMonth = 0, m_kPolicy = 0, m_kArrival = 0, m_kRunStart = 0, m_kRelease = 0, m_kKnownRelease = 0;

@@ -31,6 +31,12 @@ TEST(FileOrder, ReversedDataCentresAndFirmsShareScarceChipsAlike)
         for (const auto& firm : s.firms) {
             const double x = valueAt(a, firm.id, "capability_index"), y = valueAt(b, firm.id, "capability_index");
             EXPECT_NEAR(x, y, 0.3) << name << ": " << firm.id;
+            // Where a firm trains (a scarce cheap site shared between lessees) must not flip either.
+            EXPECT_NEAR(valueAt(a, firm.id, "offshore_training_share"), valueAt(b, firm.id, "offshore_training_share"), 0.05)
+                << name << ": " << firm.id;
+            const double sa = test::sum(a, firm.id, "lease_spend_usd", "2022-01-01", "2027-12-01");
+            const double sb = test::sum(b, firm.id, "lease_spend_usd", "2022-01-01", "2027-12-01");
+            EXPECT_LE(std::fabs(sa - sb), 0.05 * std::max(sa, sb) + 1.0) << name << ": " << firm.id << " lease spend";
         }
     }
 }
