@@ -222,12 +222,25 @@ void World::hardwareMarket(SimTime t0, SimTime t1)
         }
     }
 
-    // Demand in tranches of rising cost, so that scarce supply is shared in proportion to demand
-    // instead of going to whichever data centre the solver reaches first (file order): every
-    // site fills its first tranche before any fills its second. Where the chips that can reach
-    // a place cover only a share s of its demand, the tranches split that share, s x demand, and
-    // the rest waits in one dearer tranche; so the sites of a short market are filled to within
-    // a fifth of their fair share, however short it is.
+    addDemandTranches(sink);
+    m_flow.solve(src, sink);
+    deliverShipments(t0);
+    narrateRoutes(t0);
+}
+
+// Demand in tranches of rising cost, so that scarce supply is shared in proportion to demand
+// instead of going to whichever data centre the solver reaches first (file order): every
+// site fills its first tranche before any fills its second. Where the chips that can reach
+// a place cover only a share s of its demand, the tranches split that share, s x demand, and
+// the rest waits in one dearer tranche; so the sites of a short market are filled to within
+// a fifth of their fair share, however short it is.
+void World::addDemandTranches(net::NodeIndex sink)
+{
+    const auto& dcNode = m_hw.dcNode;
+    const auto& demand = m_hw.demand;
+    const auto& placeSupply = m_hw.placeSupply;
+    const auto& placeDemand = m_hw.placeDemand;
+    const auto& dcs = m_s.dataCentres;
     for (std::size_t d = 0; d < dcs.size(); ++d) {
         if (dcNode[d] < 0)
             continue;
@@ -239,12 +252,17 @@ void World::hardwareMarket(SimTime t0, SimTime t1)
         if (share < 1.0)
             m_flow.addEdge(dcNode[d], sink, toFlow((1.0 - share) * demand[d]), kDemandTranches * kTrancheCost);
     }
+}
 
-    m_flow.solve(src, sink);
-
+// After the solve: each shipment arc's flow in whole units leaves the producer; smuggled units
+// face seizure; the rest arrive after the shipping lead (smuggling takes a detour).
+void World::deliverShipments(SimTime t0)
+{
+    const auto& chips = m_s.chips;
+    const auto& dcs = m_s.dataCentres;
     const int leadDays = m_s.market.shipmentLeadDays;
     const double seizureFloor = m_rules.smugglingSeizureFloor(t0);
-    for (const ShipEdge& se : shipEdges) {
+    for (const ShipEdge& se : m_hw.shipEdges) {
         const auto c = static_cast<std::size_t>(se.chip);
         const auto& chip = chips[c];
         const auto units = std::min<std::int64_t>(
@@ -288,8 +306,6 @@ void World::hardwareMarket(SimTime t0, SimTime t1)
         m_shipments.push_back({se.chip, se.dc, delivered, t0 + (leadDays + extraDays) * core::kDay, se.route >= 0});
         m_sim.scheduleAt(m_shipments.back().arrival, m_kArrival, 0, m_shipments.size() - 1, 1);
     }
-
-    narrateRoutes(t0);
 }
 
 core::RngStream& World::smugglingRng(std::size_t route)

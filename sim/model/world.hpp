@@ -61,6 +61,8 @@ private:
     void hardwareMarket(SimTime t0, SimTime t1);
     void computeMarket(SimTime t0, SimTime t1);
     void addLeaseArcs();
+    void addDemandTranches(net::NodeIndex sink);
+    void deliverShipments(SimTime t0);
     void allocateFirmCompute(SimTime t0);
     void train(SimTime t0, SimTime t1);
     void record(std::size_t period, SimTime t0);
