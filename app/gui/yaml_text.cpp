@@ -5,7 +5,6 @@
 
 #include <cstdio>
 #include <cstdlib>
-#include <sstream>
 
 namespace cp::gui::yaml {
 namespace {
@@ -106,15 +105,6 @@ bool parseNumber(const std::string& text, double& out)
         return false;
     out = v;
     return true;
-}
-
-std::vector<std::string> splitKeyPath(const std::string& path)
-{
-    std::vector<std::string> parts;
-    std::stringstream ss(path);
-    for (std::string part; std::getline(ss, part, '.');)
-        parts.push_back(part);
-    return parts;
 }
 
 } // namespace cp::gui::yaml

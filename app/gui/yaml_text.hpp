@@ -3,6 +3,7 @@
 // The loader reads every scalar as text and types it by key, so this round-trips exactly.
 #pragma once
 
+#include "sim/scenario/scenario_spec.hpp"
 #include "sim/scenario/yaml_tree.hpp"
 
 #include <string>
@@ -20,7 +21,7 @@ namespace cp::gui::yaml {
 [[nodiscard]] scenario::YamlNode parseValue(const std::string& valueText);
 /// Reads a plain number; false when `text` is not one.
 [[nodiscard]] bool parseNumber(const std::string& text, double& out);
-/// "firms.deepseek.x" -> {"firms", "deepseek", "x"}.
-[[nodiscard]] std::vector<std::string> splitKeyPath(const std::string& path);
+/// "firms.deepseek.x" -> {"firms", "deepseek", "x"} (the simulation's own splitter).
+using scenario::splitKeyPath;
 
 } // namespace cp::gui::yaml

@@ -10,7 +10,7 @@ ParameterSampler::ParameterSampler(const scenario::Scenario& base)
 {
     for (const auto& p : base.params)
         if (p.dist.kind != scenario::Distribution::Kind::None)
-            m_draws.push_back({"params/" + p.path, p.dist, p.scheduleFactor ? 1.0 : p.value, scenario::resolveDraw(base, p)});
+            m_draws.push_back({"params/" + p.path, p.dist, p.central(), scenario::resolveDraw(base, p)});
 }
 
 void ParameterSampler::apply(scenario::Scenario& target, std::uint64_t seed) const

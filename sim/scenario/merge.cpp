@@ -163,10 +163,7 @@ void applyOverrides(YamlNode& root, const std::vector<Override>& overrides)
         auto failSet = [&](std::string msg) { fail(where, 0, 0, o.path, std::move(msg)); };
         if (o.path.empty())
             failSet("expected KEY=VALUE with a dotted key path");
-        std::vector<std::string> parts;
-        std::stringstream ss(o.path);
-        for (std::string part; std::getline(ss, part, '.');)
-            parts.push_back(part);
+        const std::vector<std::string> parts = splitKeyPath(o.path);
         YamlNode* node = &root;
         std::string at;
         for (std::size_t i = 0; i < parts.size(); ++i) {

@@ -6,7 +6,6 @@
 #include "sim/scenario/schedule_paths.hpp"
 
 #include <algorithm>
-#include <sstream>
 
 namespace cp::scenario {
 namespace {
@@ -75,10 +74,7 @@ auto item(std::vector<T> Scenario::*list, std::size_t i)
 
 NumericParamSetter resolveNumericParam(const Scenario& s, const std::string& path)
 {
-    std::vector<std::string> p;
-    std::stringstream ss(path);
-    for (std::string part; std::getline(ss, part, '.');)
-        p.push_back(part);
+    const std::vector<std::string> p = splitKeyPath(path);
     const auto n = p.size();
     if (n == 2 && p[0] == "capability")
         return fieldSetter<CapabilityParams>([](Scenario& x) -> auto& { return x.capability; }, fields::kCapability, p[1], path);

@@ -265,7 +265,7 @@ void readDistribution(const YamlNode& n, const std::string& path, const NumberSp
         const bool bounded = kind == Kind::Uniform || kind == Kind::Triangular;
         if (bounded && !(*a <= *b))
             ctx.error(v->mark, r.keyPath(name), "expected low <= high");
-        else if (kind == Kind::Triangular && !(*a <= info.value && info.value <= *b))
+        else if (kind == Kind::Triangular && !(*a <= info.central() && info.central() <= *b))
             ctx.error(v->mark, r.keyPath(name),
                       info.scheduleFactor ? "a factor on dated points is 1 as written, so 1 (the mode) must lie between low and high"
                                           : "the value (the mode) must lie between low and high");
@@ -537,7 +537,6 @@ bool ObjReader::readScheduleDistribution(const YamlNode& d, const std::string& p
     }
     // Dated points: the distribution is of a factor on the whole schedule (1 = as written),
     // so a range from the sources scales the series without changing its shape.
-    info.value = 1.0;
     info.scheduleFactor = true;
     readDistribution(d, path, NumberSpec{"x (factor on every point)", 0, 1e6}, info, m_ctx);
     return m_ctx.diagnostics.size() == errors;

@@ -1,8 +1,19 @@
 #include "sim/scenario/scenario_spec.hpp"
 
 #include <algorithm>
+#include <sstream>
 
 namespace cp::scenario {
+
+std::vector<std::string> splitKeyPath(const std::string& path)
+{
+    std::vector<std::string> parts;
+    std::stringstream ss(path);
+    for (std::string part; std::getline(ss, part, '.');)
+        parts.push_back(part);
+    return parts;
+}
+
 
 namespace {
 

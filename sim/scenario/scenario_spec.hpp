@@ -49,6 +49,10 @@ struct ParamInfo {
     double validMin = -1e300, validMax = 1e300;
     std::string file; ///< where the value was last set
     int line = 0, column = 0;
+
+    /// A draw's central value: the value as written, or 1 for a factor on dated points (the
+    /// mode of a triangular draw; what a single run uses).
+    [[nodiscard]] double central() const { return scheduleFactor ? 1.0 : value; }
 };
 
 struct Jurisdiction {
@@ -294,6 +298,10 @@ struct Scenario {
     [[nodiscard]] const Policy* findPolicy(std::string_view wanted) const;
     [[nodiscard]] const DataCentre* findDataCentre(std::string_view wanted) const;
 };
+
+/// "firms.deepseek.mfu" -> {"firms", "deepseek", "mfu"}: the parts of a dotted key path
+/// (ParamInfo::path, --set keys); empty parts are kept, so callers can reject them.
+[[nodiscard]] std::vector<std::string> splitKeyPath(const std::string& path);
 
 [[nodiscard]] const char* toString(PolicyType);
 [[nodiscard]] const char* toString(ExportAction);

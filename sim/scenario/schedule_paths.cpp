@@ -1,7 +1,6 @@
 #include "sim/scenario/schedule_paths.hpp"
 
 #include <algorithm>
-#include <sstream>
 #include <vector>
 
 namespace cp::scenario {
@@ -20,10 +19,7 @@ Schedule* optional(std::optional<Schedule>& s) { return s ? &*s : nullptr; }
 
 Schedule* findSchedule(Scenario& s, const std::string& path)
 {
-    std::vector<std::string> p;
-    std::stringstream ss(path);
-    for (std::string part; std::getline(ss, part, '.');)
-        p.push_back(part);
+    const std::vector<std::string> p = splitKeyPath(path);
     if (p.size() == 3 && p[0] == "chips") {
         auto* c = byId(s.chips, p[1]);
         return c && p[2] == "price_usd" ? &c->priceUsd : nullptr;

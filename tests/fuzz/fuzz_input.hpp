@@ -52,7 +52,7 @@ inline Outcome replay(const std::string& text, const std::string& baseDir)
         if (p.dist.kind == scenario::Distribution::Kind::None)
             continue;
         try {
-            scenario::applyDraw(s, p, p.scheduleFactor ? 1.0 : p.value);
+            scenario::applyDraw(s, p, p.central());
         } catch (const scenario::ScenarioError& e) {
             throw std::logic_error(std::string("an accepted distribution cannot be set: ") + e.what());
         }

@@ -200,7 +200,7 @@ TEST(Loader, EveryBundledScenarioLoadsAndEveryDistributionIsSettable)
         EXPECT_EQ(s.id, entry.path().stem().string());
         for (const auto& p : s.params)
             if (p.dist.kind != scenario::Distribution::Kind::None) {
-                EXPECT_NO_THROW(scenario::applyDraw(s, p, p.scheduleFactor ? 1.0 : p.value)) << entry.path() << " " << p.path;
+                EXPECT_NO_THROW(scenario::applyDraw(s, p, p.central())) << entry.path() << " " << p.path;
             }
     }
     EXPECT_GE(count, 7);
