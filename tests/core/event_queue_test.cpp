@@ -17,6 +17,82 @@ Event at(SimTime t, std::int32_t priority = 0, std::uint64_t payload = 0)
     e.payload = payload;
     return e;
 }
+
+/// An EventQueue beside a reference model (an ordered map by (time, priority, scheduling
+/// order)) for the property tests: every push, pop and cancel goes to both, and every pop
+/// must match. Ids that ran, were cancelled or were cleared are kept in `dead`.
+struct ReferenceQueue {
+    using Key = std::tuple<SimTime, std::int32_t, std::uint64_t>;
+    EventQueue q;
+    std::map<Key, EventId> ref;
+    std::map<EventId, Key> live;
+    std::vector<EventId> dead;
+    std::uint64_t payload = 0;
+    SimTime now = 0;
+
+    /// Schedules an event and returns its id; `track` = false keeps it out of `live` (so
+    /// cancelOne() never picks it).
+    EventId push(SimTime t, std::int32_t priority, bool track = true)
+    {
+        const EventId id = q.push(at(t, priority, payload));
+        EXPECT_TRUE(q.isPending(id));
+        ref[{t, priority, payload}] = id;
+        if (track)
+            live[id] = {t, priority, payload};
+        ++payload;
+        return id;
+    }
+
+    /// Pops the next event and checks it against the reference.
+    void pop()
+    {
+        ASSERT_FALSE(ref.empty());
+        const auto& [key, id] = *ref.begin();
+        ASSERT_EQ(q.top().payload, std::get<2>(key));
+        const Event e = q.pop();
+        ASSERT_EQ(e.payload, std::get<2>(key));
+        ASSERT_EQ(e.time, std::get<0>(key));
+        ASSERT_EQ(e.priority, std::get<1>(key));
+        ASSERT_EQ(e.id, id);
+        ASSERT_FALSE(q.isPending(e.id));
+        now = e.time;
+        live.erase(e.id);
+        ref.erase(ref.begin());
+        dead.push_back(e.id);
+    }
+
+    /// Cancels a pseudo-random live event (once: a second cancel must fail).
+    void cancelOne(RngStream& rng)
+    {
+        if (live.empty())
+            return;
+        auto it = live.lower_bound(rng.next());
+        if (it == live.end())
+            it = live.begin();
+        const EventId id = it->first;
+        ASSERT_TRUE(q.cancel(id));
+        ASSERT_FALSE(q.cancel(id));
+        ref.erase(it->second);
+        live.erase(it);
+        dead.push_back(id);
+    }
+
+    /// A spent id is never pending and cannot be cancelled.
+    void checkSpent(RngStream& rng, int samples)
+    {
+        for (int i = 0; i < samples && !dead.empty(); ++i) {
+            const EventId old = dead[rng.below(dead.size())];
+            ASSERT_FALSE(q.isPending(old));
+            ASSERT_FALSE(q.cancel(old));
+        }
+    }
+
+    void checkSize() const
+    {
+        ASSERT_EQ(q.size(), ref.size());
+        ASSERT_EQ(q.empty(), ref.empty());
+    }
+};
 } // namespace
 
 TEST(EventQueue, OrdersByTimeThenPriorityThenSchedulingOrder)
@@ -67,53 +143,32 @@ TEST(EventQueue, RandomOperationsMatchAReferenceModel)
     // small-heap mode and once in the radix mode (held there by far-future filler events).
     for (const bool radix : {false, true}) {
         RngStream rng(12345);
-        EventQueue q;
-        std::map<std::tuple<SimTime, std::int32_t, std::uint64_t>, std::uint64_t> ref; // key -> payload
-        std::map<std::uint64_t, std::pair<EventId, std::tuple<SimTime, std::int32_t, std::uint64_t>>> live;
-        std::uint64_t seq = 0;
-        SimTime now = 0;
+        ReferenceQueue m;
         if (radix) {
-            for (std::uint64_t i = 0; i <= EventQueue::kToLarge; ++i, ++seq) {
-                const SimTime t = kFarFuture + static_cast<SimTime>(i % 7);
-                q.push(at(t, 0, seq));
-                ref[{t, 0, seq}] = seq;
-            }
-            ASSERT_FALSE(q.smallMode());
+            for (std::uint64_t i = 0; i <= EventQueue::kToLarge; ++i)
+                m.push(kFarFuture + static_cast<SimTime>(i % 7), 0, false);
+            ASSERT_FALSE(m.q.smallMode());
         }
         for (int step = 0; step < 200000; ++step) {
             const auto op = rng.below(10);
             if (op < 5) {
-                const SimTime t = now + static_cast<SimTime>(rng.below(1000));
-                const auto pr = static_cast<std::int32_t>(rng.below(4));
-                const EventId id = q.push(at(t, pr, seq));
-                ref[{t, pr, seq}] = seq;
-                live[seq] = {id, {t, pr, seq}};
-                ++seq;
+                m.push(m.now + static_cast<SimTime>(rng.below(1000)), static_cast<std::int32_t>(rng.below(4)));
             } else if (op < 8) {
-                if (ref.empty()) {
-                    ASSERT_TRUE(q.empty());
+                if (m.ref.empty()) {
+                    ASSERT_TRUE(m.q.empty());
                     continue;
                 }
-                if (std::get<0>(ref.begin()->first) >= kFarFuture)
+                if (std::get<0>(m.ref.begin()->first) >= kFarFuture)
                     continue; // only filler left: keep it
-                const Event e = q.pop();
-                const auto expected = ref.begin();
-                ASSERT_EQ(e.payload, expected->second);
-                ASSERT_EQ(e.time, std::get<0>(expected->first));
-                now = e.time;
-                live.erase(e.payload);
-                ref.erase(expected);
-            } else if (!live.empty()) {
-                auto it = live.lower_bound(rng.below(seq));
-                if (it == live.end())
-                    it = live.begin();
-                ASSERT_TRUE(q.cancel(it->second.first));
-                ref.erase(it->second.second);
-                live.erase(it);
+                m.pop();
+            } else {
+                m.cancelOne(rng);
             }
-            ASSERT_EQ(q.size(), ref.size());
+            m.checkSize();
+            if (testing::Test::HasFatalFailure())
+                return;
         }
-        EXPECT_EQ(q.smallMode(), !radix);
+        EXPECT_EQ(m.q.smallMode(), !radix);
     }
 }
 
@@ -126,92 +181,55 @@ TEST(EventQueue, DenseTiesPastKeysCancelAndClearMatchAReferenceModel)
     // both sort small buckets whole and split large ones; ids of events that ran, were
     // cancelled or were cleared must never be pending again. Run in both queue modes: the
     // radix one is held by far-future filler events (never cancelled, refilled after clear).
-    using Key = std::tuple<SimTime, std::int32_t, std::uint64_t>;
     for (const bool radix : {false, true})
     for (const std::uint64_t timeSpread : {1U, 3U, 1U << 20}) {
         RngStream rng(99 + timeSpread);
-        EventQueue q;
-        std::map<Key, EventId> ref;
-        std::map<EventId, Key> live;
-        std::vector<EventId> dead;
+        ReferenceQueue m;
         std::vector<EventId> filler;
-        std::uint64_t payload = 0;
-        SimTime now = 0;
         auto fill = [&] {
             if (!radix)
                 return;
-            for (std::uint64_t i = 0; i <= EventQueue::kToLarge; ++i, ++payload) {
-                const SimTime t = kFarFuture + static_cast<SimTime>(i % 7);
-                const EventId id = q.push(at(t, 0, payload));
-                ref[{t, 0, payload}] = id;
-                filler.push_back(id);
-            }
-            ASSERT_FALSE(q.smallMode());
+            for (std::uint64_t i = 0; i <= EventQueue::kToLarge; ++i)
+                filler.push_back(m.push(kFarFuture + static_cast<SimTime>(i % 7), 0, false));
+            ASSERT_FALSE(m.q.smallMode());
         };
         fill();
         for (int step = 0; step < 100000; ++step) {
             const auto op = rng.below(100);
             if (op < 50) {
-                SimTime t = now + static_cast<SimTime>(rng.below(timeSpread));
+                SimTime t = m.now + static_cast<SimTime>(rng.below(timeSpread));
                 if (rng.below(50) == 0)
                     t -= static_cast<SimTime>(rng.below(5)); // behind the last event taken
-                const auto pr = static_cast<std::int32_t>(rng.below(9)) - 4;
-                const EventId id = q.push(at(t, pr, payload));
-                ASSERT_TRUE(q.isPending(id));
-                ref[{t, pr, payload}] = id;
-                live[id] = {t, pr, payload};
-                ++payload;
+                m.push(t, static_cast<std::int32_t>(rng.below(9)) - 4);
             } else if (op < 85) {
-                if (ref.empty()) {
-                    ASSERT_TRUE(q.empty());
+                if (m.ref.empty()) {
+                    ASSERT_TRUE(m.q.empty());
                     continue;
                 }
-                if (std::get<0>(ref.begin()->first) >= kFarFuture)
+                if (std::get<0>(m.ref.begin()->first) >= kFarFuture)
                     continue; // only filler left: keep it
-                ASSERT_EQ(q.top().payload, std::get<2>(ref.begin()->first));
-                const Event e = q.pop();
-                ASSERT_EQ(e.payload, std::get<2>(ref.begin()->first));
-                ASSERT_EQ(e.time, std::get<0>(ref.begin()->first));
-                ASSERT_EQ(e.priority, std::get<1>(ref.begin()->first));
-                ASSERT_EQ(e.id, ref.begin()->second);
-                now = e.time;
-                live.erase(e.id);
-                ref.erase(ref.begin());
-                dead.push_back(e.id);
+                m.pop();
             } else if (op < 99) {
-                if (!live.empty()) {
-                    auto it = live.lower_bound(rng.next());
-                    if (it == live.end())
-                        it = live.begin();
-                    const EventId id = it->first;
-                    ASSERT_TRUE(q.cancel(id));
-                    ASSERT_FALSE(q.cancel(id));
-                    ref.erase(it->second);
-                    live.erase(it);
-                    dead.push_back(id);
-                }
-                if (!dead.empty()) {
-                    const EventId old = dead[rng.below(dead.size())];
-                    ASSERT_FALSE(q.isPending(old));
-                    ASSERT_FALSE(q.cancel(old));
-                }
+                m.cancelOne(rng);
+                m.checkSpent(rng, 1);
             } else if (rng.below(20) == 0) {
-                for (const auto& [id, key] : live)
-                    dead.push_back(id);
-                dead.insert(dead.end(), filler.begin(), filler.end());
+                for (const auto& [id, key] : m.live)
+                    m.dead.push_back(id);
+                m.dead.insert(m.dead.end(), filler.begin(), filler.end());
                 filler.clear();
-                q.clear();
-                ref.clear();
-                live.clear();
-                now = 0;
+                m.q.clear();
+                m.ref.clear();
+                m.live.clear();
+                m.now = 0;
                 fill();
             }
-            ASSERT_EQ(q.size(), ref.size());
-            ASSERT_EQ(q.empty(), ref.empty());
+            m.checkSize();
+            if (testing::Test::HasFatalFailure())
+                return;
         }
-        for (const EventId old : dead)
-            ASSERT_FALSE(q.isPending(old));
-        EXPECT_EQ(q.smallMode(), !radix);
+        for (const EventId old : m.dead)
+            ASSERT_FALSE(m.q.isPending(old));
+        EXPECT_EQ(m.q.smallMode(), !radix);
     }
 }
 
@@ -222,7 +240,6 @@ TEST(EventQueue, ModeSwitchesAtTheThresholdsKeepTheOrderWithTiesAndCancellations
     // and hover right at them, with heavy ties (one or a few distinct times, five
     // priorities), events behind the last one taken, and cancellations of events scheduled
     // in either mode; every pop must match the reference and no spent id may be pending.
-    using Key = std::tuple<SimTime, std::int32_t, std::uint64_t>;
     constexpr std::size_t kLarge = EventQueue::kToLarge;
     constexpr std::size_t kSmall = EventQueue::kToSmall;
     const std::vector<std::size_t> targets = {kLarge + 300, kSmall / 2,    kLarge - 1,  kLarge + 1, kLarge - 6,
@@ -230,96 +247,55 @@ TEST(EventQueue, ModeSwitchesAtTheThresholdsKeepTheOrderWithTiesAndCancellations
                                               0,            kLarge + 40,   kLarge / 2, kSmall - 20, 0};
     for (const std::uint64_t timeSpread : {1U, 4U, 3000U}) {
         RngStream rng(4242 + timeSpread);
-        EventQueue q;
-        std::map<Key, EventId> ref;
-        std::map<EventId, Key> live;
-        std::vector<EventId> dead;
-        std::uint64_t payload = 0;
-        SimTime now = 0;
+        ReferenceQueue m;
         int toLarge = 0;
         int toSmall = 0;
-        bool small = q.smallMode();
+        bool small = m.q.smallMode();
         auto push = [&] {
-            SimTime t = now + static_cast<SimTime>(rng.below(timeSpread));
+            SimTime t = m.now + static_cast<SimTime>(rng.below(timeSpread));
             if (rng.below(40) == 0)
                 t -= static_cast<SimTime>(rng.below(3)); // behind the last event taken
-            const auto pr = static_cast<std::int32_t>(rng.below(5)) - 2;
-            const EventId id = q.push(at(t, pr, payload));
-            ref[{t, pr, payload}] = id;
-            live[id] = {t, pr, payload};
-            ++payload;
-        };
-        auto pop = [&] {
-            ASSERT_FALSE(ref.empty());
-            ASSERT_EQ(q.top().payload, std::get<2>(ref.begin()->first));
-            const Event e = q.pop();
-            ASSERT_EQ(e.payload, std::get<2>(ref.begin()->first));
-            ASSERT_EQ(e.time, std::get<0>(ref.begin()->first));
-            ASSERT_EQ(e.priority, std::get<1>(ref.begin()->first));
-            ASSERT_EQ(e.id, ref.begin()->second);
-            ASSERT_FALSE(q.isPending(e.id));
-            now = e.time;
-            live.erase(e.id);
-            ref.erase(ref.begin());
-            dead.push_back(e.id);
-        };
-        auto cancel = [&] {
-            if (live.empty())
-                return;
-            auto it = live.lower_bound(rng.next());
-            if (it == live.end())
-                it = live.begin();
-            const EventId id = it->first;
-            ASSERT_TRUE(q.cancel(id));
-            ASSERT_FALSE(q.cancel(id));
-            ref.erase(it->second);
-            live.erase(it);
-            dead.push_back(id);
+            m.push(t, static_cast<std::int32_t>(rng.below(5)) - 2);
         };
         auto step = [&](bool growing) {
             const auto op = rng.below(100);
             if (op < (growing ? 60U : 25U))
                 push();
-            else if (op < 85 && !ref.empty())
-                pop();
+            else if (op < 85 && !m.ref.empty())
+                m.pop();
             else if (op < 85)
                 push();
             else
-                cancel();
-            if (q.smallMode() != small) {
-                small = q.smallMode();
+                m.cancelOne(rng);
+            if (m.q.smallMode() != small) {
+                small = m.q.smallMode();
                 ++(small ? toSmall : toLarge);
             }
-            ASSERT_EQ(q.size(), ref.size());
-            ASSERT_EQ(q.empty(), ref.empty());
+            m.checkSize();
         };
         for (const std::size_t target : targets) {
-            while (ref.size() != target) {
-                step(ref.size() < target);
+            while (m.ref.size() != target) {
+                step(m.ref.size() < target);
                 if (testing::Test::HasFatalFailure())
                     return;
             }
             for (int hover = 0; hover < 300; ++hover) { // stay near the target
-                step(ref.size() < target);
+                step(m.ref.size() < target);
                 if (testing::Test::HasFatalFailure())
                     return;
             }
-            for (int i = 0; i < 50 && !dead.empty(); ++i) {
-                const EventId old = dead[rng.below(dead.size())];
-                ASSERT_FALSE(q.isPending(old));
-                ASSERT_FALSE(q.cancel(old));
-            }
+            m.checkSpent(rng, 50);
         }
-        while (!ref.empty()) {
-            pop();
+        while (!m.ref.empty()) {
+            m.pop();
             if (testing::Test::HasFatalFailure())
                 return;
         }
-        EXPECT_TRUE(q.empty());
+        EXPECT_TRUE(m.q.empty());
         EXPECT_GE(toLarge, 2);
         EXPECT_GE(toSmall, 2);
-        for (const EventId old : dead)
-            ASSERT_FALSE(q.isPending(old));
+        for (const EventId old : m.dead)
+            ASSERT_FALSE(m.q.isPending(old));
     }
 }
 
