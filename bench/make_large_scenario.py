@@ -19,23 +19,22 @@ import sys
 import yaml
 
 
+def replicate(doc, key, times, **overrides):
+    """Appends copies 2..times of every item of doc[key], with ids and names numbered."""
+    base = list(doc.get(key, []))
+    for k in range(2, times + 1):
+        for item in base:
+            c = copy.deepcopy(item)
+            c["id"] = f"{item['id']}-{k}"
+            c["name"] = f"{item['name']} #{k}"
+            c.update(copy.deepcopy(overrides))
+            doc[key].append(c)
+
+
 def scaled(doc, firms, dcs, years):
     doc = copy.deepcopy(doc)
-    base_firms = list(doc.get("firms", []))
-    for k in range(2, firms + 1):
-        for f in base_firms:
-            c = copy.deepcopy(f)
-            c["id"] = f"{f['id']}-{k}"
-            c["name"] = f"{f['name']} #{k}"
-            c["prior_models"] = []
-            doc["firms"].append(c)
-    base_dcs = list(doc.get("data_centres", []))
-    for k in range(2, dcs + 1):
-        for d in base_dcs:
-            c = copy.deepcopy(d)
-            c["id"] = f"{d['id']}-{k}"
-            c["name"] = f"{d['name']} #{k}"
-            doc["data_centres"].append(c)
+    replicate(doc, "firms", firms, prior_models=[])
+    replicate(doc, "data_centres", dcs)
     if years != 1:
         run = doc["run"]
         start, end = run["start"], run["end"]
