@@ -5,6 +5,7 @@
 #include "sim/model/world.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 
 namespace cp::model {
@@ -47,15 +48,14 @@ void World::addLeaseArcs()
         const auto cost = static_cast<std::int64_t>(std::llround(le.price * 100.0));
         if (wanted[le.dc] <= capacity) {
             le.edge = m_flow.addEdge(dcNode[le.dc], firmNode[le.firm], toFlow(limit), cost);
-            le.arcs = 1;
             continue;
         }
         const double fair = std::min(limit, capacity * demand[le.firm] / wanted[le.dc]);
-        le.edge = m_flow.addEdge(dcNode[le.dc], firmNode[le.firm], toFlow(fair / kTranches), cost);
-        for (int k = 1; k < kTranches; ++k)
-            m_flow.addEdge(dcNode[le.dc], firmNode[le.firm], toFlow(fair / kTranches), cost + k);
-        m_flow.addEdge(dcNode[le.dc], firmNode[le.firm], toFlow(limit - fair), cost + kTranches);
-        le.arcs = kTranches + 1;
+        std::array<net::FlowPiece, kTranches + 1> tranches;
+        for (int k = 0; k < kTranches; ++k)
+            tranches[static_cast<std::size_t>(k)] = {toFlow(fair / kTranches), cost + k};
+        tranches[kTranches] = {toFlow(limit - fair), cost + kTranches};
+        le.edge = m_flow.addConvexEdge(dcNode[le.dc], firmNode[le.firm], tranches);
     }
 }
 
@@ -113,7 +113,7 @@ void World::computeMarket(SimTime t0, SimTime t1)
             if (firmNode[f] < 0)
                 firmNode[f] = m_flow.addNode();
             cheapest[f] = std::min(cheapest[f], price);
-            edges.push_back({-1, 0, f, d, price, dec.open});
+            edges.push_back({-1, f, d, price, dec.open});
         }
     }
     const double hours = m_s.market.leaseHoursPerMonth;
@@ -137,10 +137,7 @@ void World::computeMarket(SimTime t0, SimTime t1)
     addLeaseArcs();
     m_flow.solve(src, sink);
     for (const LeaseEdge& le : edges) {
-        double flow = 0;
-        for (int k = 0; k < le.arcs; ++k)
-            flow += static_cast<double>(m_flow.flow(le.edge + k));
-        const double h = flow / kScale;
+        const double h = static_cast<double>(m_flow.flow(le.edge)) / kScale;
         auto& fs = m_firms[le.firm];
         const auto key = std::make_pair(static_cast<int>(le.firm), static_cast<int>(le.dc));
         const bool was = m_leaseActive[key];

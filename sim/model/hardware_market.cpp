@@ -4,6 +4,7 @@
 #include "sim/model/world.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 
 namespace cp::model {
@@ -247,10 +248,11 @@ void World::addDemandTranches(net::NodeIndex sink)
         const auto place = static_cast<std::size_t>(m_index.dcLocation[d]);
         const double covered = std::clamp(placeSupply[place] / placeDemand[place], 0.0, 1.0);
         const double share = covered > 0 ? covered : 1.0;
+        std::array<net::FlowPiece, kDemandTranches + 1> tranches;
         for (int k = 0; k < kDemandTranches; ++k)
-            m_flow.addEdge(dcNode[d], sink, toFlow(share * demand[d] / kDemandTranches), k * kTrancheCost);
-        if (share < 1.0)
-            m_flow.addEdge(dcNode[d], sink, toFlow((1.0 - share) * demand[d]), kDemandTranches * kTrancheCost);
+            tranches[static_cast<std::size_t>(k)] = {toFlow(share * demand[d] / kDemandTranches), k * kTrancheCost};
+        tranches[kDemandTranches] = {toFlow((1.0 - share) * demand[d]), kDemandTranches * kTrancheCost};
+        m_flow.addConvexEdge(dcNode[d], sink, std::span(tranches).first(share < 1.0 ? kDemandTranches + 1 : kDemandTranches));
     }
 }
 

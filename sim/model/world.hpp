@@ -135,8 +135,7 @@ private:
         std::vector<ShipEdge> shipEdges;
     } m_hw;
     struct LeaseEdge {
-        net::EdgeIndex edge; ///< first of `arcs` consecutive arcs (see addLeaseArcs())
-        int arcs;
+        net::EdgeIndex edge; ///< a plain or, at a short site, a convex arc (see addLeaseArcs())
         std::size_t firm, dc;
         double price;
         double open; ///< share of the site's capacity the rules leave open to the firm

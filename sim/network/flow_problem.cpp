@@ -47,7 +47,9 @@ struct Potential {
 struct FlowProblem::Impl {
     std::size_t nodes = 0;
     std::vector<detail::Arc> arcs;   ///< by EdgeIndex
+    std::vector<FlowPiece> pieces;   ///< of convex arcs
     std::vector<std::int64_t> flow;  ///< by EdgeIndex, after solve
+    std::vector<std::int64_t> pieceFlow; ///< by piece, after solve
     detail::PrimalDual solver;       ///< keeps its buffers from month to month
 };
 
@@ -58,19 +60,47 @@ void FlowProblem::clear()
 {
     m_impl->nodes = 0;
     m_impl->arcs.clear();
+    m_impl->pieces.clear();
     m_impl->flow.clear();
+    m_impl->pieceFlow.clear();
     m_totalCost = m_totalFlow = 0;
 }
 
 NodeIndex FlowProblem::addNode() { return static_cast<NodeIndex>(m_impl->nodes++); }
 
-EdgeIndex FlowProblem::addEdge(NodeIndex from, NodeIndex to, std::int64_t capacity, std::int64_t cost)
+namespace {
+void checkEdge(std::size_t nodes, NodeIndex from, NodeIndex to, std::int64_t capacity, std::int64_t cost)
 {
     if (capacity < 0 || cost < 0)
         throw std::invalid_argument("FlowProblem: negative capacity or cost");
-    if (from < 0 || to < 0 || static_cast<std::size_t>(from) >= m_impl->nodes || static_cast<std::size_t>(to) >= m_impl->nodes)
+    if (from < 0 || to < 0 || static_cast<std::size_t>(from) >= nodes || static_cast<std::size_t>(to) >= nodes)
         throw std::out_of_range("FlowProblem: edge to a node that was not added");
+}
+} // namespace
+
+EdgeIndex FlowProblem::addEdge(NodeIndex from, NodeIndex to, std::int64_t capacity, std::int64_t cost)
+{
+    checkEdge(m_impl->nodes, from, to, capacity, cost);
     m_impl->arcs.push_back({from, to, capacity, cost});
+    return static_cast<EdgeIndex>(m_impl->arcs.size() - 1);
+}
+
+EdgeIndex FlowProblem::addConvexEdge(NodeIndex from, NodeIndex to, std::span<const FlowPiece> pieces)
+{
+    if (pieces.empty())
+        throw std::invalid_argument("FlowProblem: a convex edge needs a piece");
+    std::int64_t capacity = 0;
+    for (std::size_t k = 0; k < pieces.size(); ++k) {
+        checkEdge(m_impl->nodes, from, to, pieces[k].capacity, pieces[k].cost);
+        if (k > 0 && pieces[k].cost <= pieces[k - 1].cost)
+            throw std::invalid_argument("FlowProblem: a convex edge's piece costs must rise");
+        if (pieces[k].capacity > std::numeric_limits<std::int64_t>::max() - capacity)
+            throw std::overflow_error("FlowProblem: a convex edge's capacity overflows");
+        capacity += pieces[k].capacity;
+    }
+    const auto first = static_cast<std::uint32_t>(m_impl->pieces.size());
+    m_impl->pieces.insert(m_impl->pieces.end(), pieces.begin(), pieces.end());
+    m_impl->arcs.push_back({from, to, capacity, pieces[0].cost, first, static_cast<std::uint32_t>(pieces.size())});
     return static_cast<EdgeIndex>(m_impl->arcs.size() - 1);
 }
 
@@ -79,7 +109,7 @@ void FlowProblem::solve(NodeIndex source, NodeIndex sink)
     if (source < 0 || sink < 0 || static_cast<std::size_t>(source) >= m_impl->nodes ||
         static_cast<std::size_t>(sink) >= m_impl->nodes)
         throw std::out_of_range("FlowProblem: source or sink was not added");
-    m_impl->solver.solve(m_impl->nodes, m_impl->arcs, source, sink, m_impl->flow);
+    m_impl->solver.solve(m_impl->nodes, m_impl->arcs, m_impl->pieces, source, sink, m_impl->flow, m_impl->pieceFlow);
     summarise(source);
 }
 
@@ -90,27 +120,48 @@ void FlowProblem::solveReference(NodeIndex source, NodeIndex sink)
     auto capacityMap = boost::get(boost::edge_capacity, g);
     auto weightMap = boost::get(boost::edge_weight, g);
     auto reverseMap = boost::get(boost::edge_reverse, g);
-    std::vector<Edge> forward;
+    // A convex arc is its pieces as parallel arcs in a row (what addConvexEdge stands for).
+    std::vector<Edge> forward; // by arc, or by piece for convex arcs (pieceEdge)
+    std::vector<Edge> pieceEdge(m_impl->pieces.size());
     forward.reserve(m_impl->arcs.size());
-    for (const auto& a : m_impl->arcs) {
+    auto addArc = [&](const detail::Arc& a, std::int64_t capacity, std::int64_t cost) {
         const Edge e = boost::add_edge(static_cast<std::size_t>(a.from), static_cast<std::size_t>(a.to), g).first;
         const Edge r = boost::add_edge(static_cast<std::size_t>(a.to), static_cast<std::size_t>(a.from), g).first;
-        capacityMap[e] = a.capacity;
+        capacityMap[e] = capacity;
         capacityMap[r] = 0;
-        weightMap[e] = a.cost;
-        weightMap[r] = -a.cost;
+        weightMap[e] = cost;
+        weightMap[r] = -cost;
         reverseMap[e] = r;
         reverseMap[r] = e;
-        forward.push_back(e);
+        return e;
+    };
+    for (const auto& a : m_impl->arcs) {
+        if (a.pieces == 0) {
+            forward.push_back(addArc(a, a.capacity, a.cost));
+            continue;
+        }
+        for (std::uint32_t k = a.firstPiece; k < a.firstPiece + a.pieces; ++k)
+            pieceEdge[k] = addArc(a, m_impl->pieces[k].capacity, m_impl->pieces[k].cost);
+        forward.push_back(pieceEdge[a.firstPiece]);
     }
     std::vector<Potential> potential(boost::num_vertices(g));
     boost::successive_shortest_path_nonnegative_weights(
         g, static_cast<std::size_t>(source), static_cast<std::size_t>(sink),
         boost::distance_map2(boost::make_iterator_property_map(potential.begin(), boost::get(boost::vertex_index, g))));
     auto residualMap = boost::get(boost::edge_residual_capacity, g);
+    auto flowOf = [&](Edge e) { return capacityMap[e] - residualMap[e]; };
+    m_impl->pieceFlow.resize(pieceEdge.size());
+    for (std::size_t k = 0; k < pieceEdge.size(); ++k)
+        m_impl->pieceFlow[k] = flowOf(pieceEdge[k]);
     m_impl->flow.resize(forward.size());
-    for (std::size_t i = 0; i < forward.size(); ++i)
-        m_impl->flow[i] = capacityMap[forward[i]] - residualMap[forward[i]];
+    for (std::size_t i = 0; i < forward.size(); ++i) {
+        const auto& a = m_impl->arcs[i];
+        m_impl->flow[i] = 0;
+        if (a.pieces == 0)
+            m_impl->flow[i] = flowOf(forward[i]);
+        for (std::uint32_t k = a.firstPiece; k < a.firstPiece + a.pieces; ++k)
+            m_impl->flow[i] += m_impl->pieceFlow[k];
+    }
     summarise(source);
 }
 
@@ -122,7 +173,10 @@ void FlowProblem::summarise(NodeIndex source)
     for (std::size_t i = 0; i < arcs.size(); ++i) {
         if (arcs[i].capacity <= 0)
             continue;
-        m_totalCost += m_impl->flow[i] * arcs[i].cost;
+        if (arcs[i].pieces == 0)
+            m_totalCost += m_impl->flow[i] * arcs[i].cost;
+        for (std::uint32_t k = arcs[i].firstPiece; k < arcs[i].firstPiece + arcs[i].pieces; ++k)
+            m_totalCost += m_impl->pieceFlow[k] * m_impl->pieces[k].cost;
         if (arcs[i].from == source)
             m_totalFlow += m_impl->flow[i];
     }

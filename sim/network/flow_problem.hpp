@@ -8,12 +8,18 @@
 
 #include <cstdint>
 #include <memory>
+#include <span>
 #include <vector>
 
 namespace cp::net {
 
 using NodeIndex = std::int32_t;
 using EdgeIndex = std::int32_t;
+
+/// One piece of a convex arc: up to `capacity` units at `cost` each.
+struct FlowPiece {
+    std::int64_t capacity = 0, cost = 0;
+};
 
 class FlowProblem {
 public:
@@ -27,6 +33,11 @@ public:
     NodeIndex addNode();
     /// Adds a directed edge; returns its index for flow() after solve().
     EdgeIndex addEdge(NodeIndex from, NodeIndex to, std::int64_t capacity, std::int64_t cost);
+    /// Adds an arc whose unit cost rises piece by piece (costs strictly increasing), as the
+    /// markets' fair-share tranches do. solve() returns exactly the flows that one arc per
+    /// piece, added in a row, would get (at most one piece is ever at the margin, so the
+    /// search order is unchanged), on a smaller graph. flow() of it is the pieces' sum.
+    EdgeIndex addConvexEdge(NodeIndex from, NodeIndex to, std::span<const FlowPiece> pieces);
 
     /// Maximises flow from source to sink and, among maximum flows, minimises total cost, by
     /// the primal-dual method (see primal_dual.hpp). Where several flows are equally cheap it

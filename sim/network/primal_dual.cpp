@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <limits>
+#include <numeric>
 
 namespace cp::net::detail {
 
@@ -27,16 +28,66 @@ void PrimalDual::build(std::size_t nodes, const std::vector<Arc>& arcs)
         const Arc& arc = arcs[i];
         const std::uint32_t e = next[static_cast<std::size_t>(arc.from)]++;
         const std::uint32_t r = next[static_cast<std::size_t>(arc.to)]++;
-        m_edges[e] = {arc.capacity, arc.cost, static_cast<std::uint32_t>(arc.to), r};
-        m_edges[r] = {0, -arc.cost, static_cast<std::uint32_t>(arc.from), e};
+        const bool convex = arc.pieces > 0;
+        m_edges[e] = {arc.capacity, arc.cost, static_cast<std::uint32_t>(arc.to), r, static_cast<std::uint32_t>(i), convex};
+        m_edges[r] = {0, -arc.cost, static_cast<std::uint32_t>(arc.from), e, static_cast<std::uint32_t>(i), convex};
         m_forward[i] = e;
     }
 }
 
-void PrimalDual::solve(std::size_t nodes, const std::vector<Arc>& arcs, NodeIndex s, NodeIndex t,
-                       std::vector<std::int64_t>& flow)
+void PrimalDual::moveConvex(std::uint32_t e, std::int64_t d)
+{
+    const std::uint32_t a = m_edges[e].arc;
+    Margin& m = m_margin[a];
+    const Piece* const piece = m_pieces->data() + m.first;
+    std::int64_t* const flow = m_pieceFlow->data() + m.first;
+    // Pieces fill in order: [0, open) are full, [last, n) are empty, and a push moves flow
+    // into the first piece not full or out of the last piece with flow.
+    if (e == m_forward[a]) {
+        flow[m.open] += d;
+        m.last = std::max(m.last, m.open + 1);
+        while (m.open < m.n && flow[m.open] == piece[m.open].capacity)
+            ++m.open;
+    } else {
+        flow[m.last - 1] -= d;
+        m.open = std::min(m.open, m.last - 1);
+        while (m.last > 0 && flow[m.last - 1] == 0)
+            --m.last;
+    }
+    setMargins(a);
+}
+
+void PrimalDual::setMargins(std::uint32_t a)
+{
+    const Margin& m = m_margin[a];
+    const Piece* const piece = m_pieces->data() + m.first;
+    const std::int64_t* const flow = m_pieceFlow->data() + m.first;
+    HalfEdge& fwd = m_edges[m_forward[a]];
+    HalfEdge& rev = m_edges[fwd.rev];
+    fwd.residual = m.open < m.n ? piece[m.open].capacity - flow[m.open] : 0;
+    fwd.cost = piece[m.open < m.n ? m.open : m.n - 1].cost;
+    rev.residual = m.last > 0 ? flow[m.last - 1] : 0;
+    rev.cost = -piece[m.last > 0 ? m.last - 1 : 0].cost;
+}
+
+void PrimalDual::solve(std::size_t nodes, const std::vector<Arc>& arcs, const std::vector<Piece>& pieces, NodeIndex s,
+                       NodeIndex t, std::vector<std::int64_t>& flow, std::vector<std::int64_t>& pieceFlow)
 {
     build(nodes, arcs);
+    m_pieces = &pieces;
+    m_pieceFlow = &pieceFlow;
+    pieceFlow.assign(pieces.size(), 0);
+    // A convex arc starts at its first piece with room (pieces of capacity 0 count as full).
+    m_margin.resize(arcs.size());
+    for (std::size_t i = 0; i < arcs.size(); ++i) {
+        if (arcs[i].pieces == 0)
+            continue;
+        Margin& m = m_margin[i];
+        m = {arcs[i].firstPiece, arcs[i].pieces, 0, 0};
+        while (m.open < m.n && pieces[m.first + m.open].capacity == 0)
+            ++m.open;
+        setMargins(static_cast<std::uint32_t>(i));
+    }
     // Costs are non-negative, so zero potentials are feasible to start with.
     m_potential.assign(nodes, 0);
     m_dist.resize(nodes);
@@ -44,6 +95,7 @@ void PrimalDual::solve(std::size_t nodes, const std::vector<Arc>& arcs, NodeInde
     m_frontier.resize(nodes);
     m_frontierDist.resize(nodes);
     m_slot.resize(nodes);
+    m_ready.resize(nodes);
     m_cursor.resize(nodes);
     m_searches = 0;
     const auto src = static_cast<std::uint32_t>(s), sink = static_cast<std::uint32_t>(t);
@@ -59,8 +111,12 @@ void PrimalDual::solve(std::size_t nodes, const std::vector<Arc>& arcs, NodeInde
         push(src, sink, kInf); // > 0: the search's own path to t has zero reduced cost
     }
     flow.resize(arcs.size());
-    for (std::size_t i = 0; i < arcs.size(); ++i)
+    for (std::size_t i = 0; i < arcs.size(); ++i) {
         flow[i] = arcs[i].capacity - m_edges[m_forward[i]].residual;
+        if (arcs[i].pieces > 0) // its residual is the marginal piece's
+            flow[i] = std::accumulate(pieceFlow.begin() + arcs[i].firstPiece,
+                                      pieceFlow.begin() + arcs[i].firstPiece + arcs[i].pieces, std::int64_t{0});
+    }
 }
 
 bool PrimalDual::shortestPaths(std::uint32_t s, std::uint32_t t)
@@ -69,48 +125,76 @@ bool PrimalDual::shortestPaths(std::uint32_t s, std::uint32_t t)
     std::fill(m_dist.begin(), m_dist.end(), kInf);
     const std::int64_t* const potential = m_potential.data();
     std::int64_t* const dist = m_dist.data();
-    // The frontier (reached, not yet settled) stays a handful of nodes in these graphs, so a
-    // linear scan for its nearest node beats a heap; the first nearest in frontier order wins.
-    // Its distances are kept next to it (m_frontierDist) for a scan over contiguous keys.
+    // The potentials this search leaves, min(dist, dist(t)), do not depend on the order in
+    // which nodes of equal distance are settled, so the search may pick any of them. Most
+    // reduced costs are zero once the first rounds have run: a node reached at the distance
+    // being settled goes on a stack (m_ready) and is settled next without a scan; the others
+    // wait in the frontier (reached, not yet settled), which stays a handful of nodes in these
+    // graphs, so a linear scan for its nearest node beats a heap. Its distances are kept next
+    // to it (m_frontierDist) for a scan over contiguous keys.
     std::uint32_t* const frontier = m_frontier.data();
     std::int64_t* const frontierDist = m_frontierDist.data();
     std::uint32_t* const slot = m_slot.data();
-    std::size_t frontierSize = 1;
-    frontier[0] = s;
-    frontierDist[0] = 0;
+    std::uint32_t* const ready = m_ready.data();
+    const HalfEdge* const edges = m_edges.data();
+    const std::uint32_t* const first = m_first.data();
+    std::size_t frontierSize = 0, readySize = 1;
+    ready[0] = s;
+    slot[s] = kReady;
     dist[s] = 0;
-    while (frontierSize != 0) {
-        std::size_t best = 0;
-        std::int64_t bestDist = frontierDist[0];
-        for (std::size_t k = 1; k < frontierSize; ++k) {
-            if (frontierDist[k] < bestDist) {
-                best = k;
-                bestDist = frontierDist[k];
+    std::int64_t current = 0; // the distance being settled
+    for (;;) {
+        if (readySize == 0) {
+            if (frontierSize == 0)
+                break;
+            std::size_t best = 0;
+            current = frontierDist[0];
+            for (std::size_t k = 1; k < frontierSize; ++k) {
+                if (frontierDist[k] < current) {
+                    best = k;
+                    current = frontierDist[k];
+                }
             }
+            ready[readySize++] = frontier[best];
+            slot[frontier[best]] = kReady;
+            --frontierSize;
+            frontier[best] = frontier[frontierSize];
+            frontierDist[best] = frontierDist[frontierSize];
+            slot[frontier[best]] = static_cast<std::uint32_t>(best);
         }
-        const std::uint32_t u = frontier[best];
-        --frontierSize;
-        frontier[best] = frontier[frontierSize];
-        frontierDist[best] = frontierDist[frontierSize];
-        slot[frontier[best]] = static_cast<std::uint32_t>(best);
+        const std::uint32_t u = ready[--readySize];
+        slot[u] = kSettled;
         if (u == t)
             break;
-        const std::int64_t base = bestDist + potential[u];
-        for (std::uint32_t i = m_first[u], end = m_first[u + 1]; i < end; ++i) {
-            const HalfEdge& e = m_edges[i];
+        const std::int64_t base = current + potential[u];
+        for (std::uint32_t i = first[u], end = first[u + 1]; i < end; ++i) {
+            const HalfEdge& e = edges[i];
             if (e.residual <= 0)
                 continue;
             // Reduced cost e.cost + p[u] - p[v] >= 0 by the potentials' invariant, so a
-            // settled head is never improved (no settled marks needed).
+            // settled head is never improved.
             const std::uint32_t v = e.head;
             const std::int64_t d = base + e.cost - potential[v];
-            if (d < dist[v]) {
-                if (dist[v] == kInf) {
-                    slot[v] = static_cast<std::uint32_t>(frontierSize);
-                    frontier[frontierSize++] = v;
+            if (d >= dist[v])
+                continue;
+            const bool reached = dist[v] != kInf;
+            dist[v] = d;
+            if (d == current) {
+                if (reached) { // leaves the frontier for the stack
+                    const std::uint32_t k = slot[v];
+                    --frontierSize;
+                    frontier[k] = frontier[frontierSize];
+                    frontierDist[k] = frontierDist[frontierSize];
+                    slot[frontier[k]] = k;
                 }
-                dist[v] = d;
+                slot[v] = kReady;
+                ready[readySize++] = v;
+            } else if (reached) {
                 frontierDist[slot[v]] = d;
+            } else {
+                slot[v] = static_cast<std::uint32_t>(frontierSize);
+                frontier[frontierSize] = v;
+                frontierDist[frontierSize++] = d;
             }
         }
     }
@@ -120,8 +204,9 @@ bool PrimalDual::shortestPaths(std::uint32_t s, std::uint32_t t)
     // non-negative, and those on shortest s-t paths become zero. Unreached nodes (dist =
     // infinity) move by the finite dist(t), so potentials stay bounded by path costs.
     const std::int64_t dt = dist[t];
-    for (std::size_t v = 0; v < m_potential.size(); ++v)
-        m_potential[v] += std::min(dist[v], dt);
+    std::int64_t* const p = m_potential.data();
+    for (std::size_t v = 0, n = m_potential.size(); v < n; ++v)
+        p[v] += std::min(dist[v], dt);
     return true;
 }
 
@@ -131,21 +216,29 @@ std::int64_t PrimalDual::push(std::uint32_t u, std::uint32_t t, std::int64_t lim
         return limit;
     m_onPath[u] = 1;
     std::int64_t pushed = 0;
-    for (std::uint32_t& i = m_cursor[u]; i < m_first[u + 1]; ++i) {
+    const std::int64_t pu = m_potential[u];
+    std::uint32_t i = m_cursor[u];
+    for (const std::uint32_t end = m_first[u + 1]; i < end; ++i) {
         HalfEdge& e = m_edges[i];
-        // Heads on the current path are skipped: zero-reduced-cost cycles exist (an arc
-        // and its reverse, zero-cost arcs), and a path must stay simple.
-        if (m_onPath[e.head] || !admissible(u, e))
+        // Admissible: residual left and zero reduced cost. Heads on the current path are
+        // skipped: zero-reduced-cost cycles exist (an arc and its reverse, zero-cost arcs),
+        // and a path must stay simple.
+        if (e.residual <= 0 || e.cost + pu != m_potential[e.head] || m_onPath[e.head])
             continue;
         const std::int64_t d = push(e.head, t, std::min(limit - pushed, e.residual));
         if (d == 0)
             continue; // nothing more gets through e.head this round
-        e.residual -= d;
-        m_edges[e.rev].residual += d;
+        if (e.convex) {
+            moveConvex(i, d);
+        } else {
+            e.residual -= d;
+            m_edges[e.rev].residual += d;
+        }
         pushed += d;
         if (pushed == limit)
             break; // keep the cursor here: this half-edge may have room left
     }
+    m_cursor[u] = i;
     m_onPath[u] = 0;
     return pushed;
 }

@@ -28,23 +28,34 @@
 
 namespace cp::net::detail {
 
+using Piece = FlowPiece;
+
+/// An arc; with pieces > 0 a convex one whose pieces [firstPiece, firstPiece + pieces) fill
+/// in order (capacity is their sum, cost the first piece's).
 struct Arc {
     NodeIndex from = 0, to = 0;
     std::int64_t capacity = 0, cost = 0;
+    std::uint32_t firstPiece = 0, pieces = 0;
 };
 
 class PrimalDual {
 public:
     /// Min-cost max-flow from s to t over `arcs` on `nodes` nodes; flow[i] is arc i's flow.
     /// s == t gives zero flow.
-    void solve(std::size_t nodes, const std::vector<Arc>& arcs, NodeIndex s, NodeIndex t,
-               std::vector<std::int64_t>& flow);
+    /// pieceFlow[k] is piece k's flow (pieces of convex arcs, see Arc).
+    void solve(std::size_t nodes, const std::vector<Arc>& arcs, const std::vector<Piece>& pieces, NodeIndex s,
+               NodeIndex t, std::vector<std::int64_t>& flow, std::vector<std::int64_t>& pieceFlow);
 
     /// Dijkstra searches in the last solve(), the last one finding the sink unreachable.
     [[nodiscard]] std::size_t searches() const { return m_searches; }
 
 private:
     void build(std::size_t nodes, const std::vector<Arc>& arcs);
+    /// Moves d > 0 units along half-edge e of a convex arc (its residual must allow them).
+    void moveConvex(std::uint32_t e, std::int64_t d);
+    /// Sets convex arc a's two halves to its pieces at the margin: forward, the first piece
+    /// not full; reverse, the last piece with flow.
+    void setMargins(std::uint32_t a);
     /// Dijkstra on reduced costs, stopped when t is settled; shifts the potentials so that
     /// shortest s-t paths have zero reduced cost. False if t is unreachable.
     bool shortestPaths(std::uint32_t s, std::uint32_t t);
@@ -60,21 +71,29 @@ private:
         std::int64_t cost = 0; ///< the arc's cost, negated on the reverse half
         std::uint32_t head = 0;
         std::uint32_t rev = 0; ///< the opposite half-edge
+        std::uint32_t arc = 0;
+        bool convex = false;   ///< residual and cost are those of the marginal piece
     };
-
-    [[nodiscard]] bool admissible(std::uint32_t u, const HalfEdge& e) const
-    {
-        return e.residual > 0 && e.cost + m_potential[u] - m_potential[e.head] == 0;
-    }
 
     std::vector<std::uint32_t> m_first; ///< by node, size nodes + 1
     std::vector<HalfEdge> m_edges;
     std::vector<std::uint32_t> m_forward;   ///< arc index -> its forward half-edge
+    /// By arc, for convex arcs: its pieces and where their flow ends.
+    struct Margin {
+        std::uint32_t first = 0, n = 0;
+        std::uint32_t open = 0; ///< pieces [0, open) are full (capacity 0 counts as full)
+        std::uint32_t last = 0; ///< pieces [last, n) carry no flow
+    };
+    std::vector<Margin> m_margin;
+    const std::vector<Piece>* m_pieces = nullptr; ///< this solve's pieces
+    std::vector<std::int64_t>* m_pieceFlow = nullptr;
     std::vector<std::int64_t> m_potential;  ///< by node: every reduced cost is >= 0
     std::vector<std::int64_t> m_dist;       ///< by node, this search's reduced distance
     std::vector<std::uint32_t> m_frontier;  ///< nodes reached but not settled, this search
     std::vector<std::int64_t> m_frontierDist; ///< their distances, by frontier position
-    std::vector<std::uint32_t> m_slot;      ///< by node, its position in m_frontier
+    std::vector<std::uint32_t> m_slot;      ///< by node: its position in m_frontier, or kReady / kSettled
+    std::vector<std::uint32_t> m_ready;     ///< reached at the distance being settled, this search
+    static constexpr std::uint32_t kReady = 0xFFFFFFFEu, kSettled = 0xFFFFFFFFu;
     std::vector<std::uint8_t> m_onPath;     ///< by node: on the depth-first path now
     std::vector<std::uint32_t> m_cursor;    ///< by node, current half-edge of the DFS (and build scratch)
     std::size_t m_searches = 0;

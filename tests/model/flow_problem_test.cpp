@@ -218,3 +218,93 @@ TEST(FlowProblem, HugeCapacitiesAndUnreachableNodes)
     EXPECT_EQ(p.flow(bt), std::int64_t{1} << 41);
     EXPECT_EQ(p.totalCost(), (std::int64_t{1} << 40) * 3 + (std::int64_t{1} << 41) * 1);
 }
+
+// A convex arc must give exactly the flows its pieces get as plain parallel arcs added in a
+// row (the markets' fair-share tranches), on every other arc too, and Boost's optimum.
+TEST(FlowProblem, ConvexArcGetsTheFlowsOfItsPiecesInARow)
+{
+    cp::core::RngStreams rngs(12);
+    auto& rng = rngs.stream("convex");
+    const auto below = [&](std::uint64_t n) { return static_cast<std::int64_t>(rng.next() % n); };
+    for (int trial = 0; trial < 1000; ++trial) {
+        RandomGraph g = randomGraph(rng, trial % 4 == 3 ? trial - 1 : trial); // no int64-sized capacities
+        // Runs of 2-6 pieces of rising cost between random nodes; ties in cost with other arcs
+        // are likely (costs from a small range), which is what the search order must survive.
+        struct Run {
+            std::size_t first, count;
+        };
+        std::vector<Run> runs;
+        std::vector<RandomArc> arcs;
+        for (const auto& a : g.arcs) {
+            arcs.push_back(a);
+            if (!rng.bernoulli(0.3))
+                continue;
+            Run run{arcs.size(), static_cast<std::size_t>(2 + below(5))};
+            std::int64_t cost = below(4);
+            for (std::size_t k = 0; k < run.count; ++k) {
+                arcs.push_back({a.from, a.to, rng.bernoulli(0.1) ? 0 : below(60), cost});
+                cost += 1 + below(3);
+            }
+            runs.push_back(run);
+        }
+        g.arcs = arcs;
+        FlowProblem plain, convex, boost;
+        load(plain, g);
+        plain.solve(g.source, g.sink);
+        for (FlowProblem* p : {&convex, &boost}) {
+            p->clear();
+            for (int i = 0; i < g.nodes; ++i)
+                p->addNode();
+        }
+        std::vector<cp::net::EdgeIndex> edgeOf(g.arcs.size(), -1); // plain arc -> convex problem edge
+        std::size_t next = 0;
+        for (const Run& run : runs) {
+            for (; next < run.first; ++next)
+                for (FlowProblem* p : {&convex, &boost})
+                    edgeOf[next] = p->addEdge(g.arcs[next].from, g.arcs[next].to, g.arcs[next].capacity, g.arcs[next].cost);
+            std::vector<cp::net::FlowPiece> pieces;
+            for (std::size_t k = run.first; k < run.first + run.count; ++k)
+                pieces.push_back({g.arcs[k].capacity, g.arcs[k].cost});
+            for (FlowProblem* p : {&convex, &boost})
+                edgeOf[run.first] = p->addConvexEdge(g.arcs[run.first].from, g.arcs[run.first].to, pieces);
+            next = run.first + run.count;
+        }
+        for (; next < g.arcs.size(); ++next)
+            for (FlowProblem* p : {&convex, &boost})
+                edgeOf[next] = p->addEdge(g.arcs[next].from, g.arcs[next].to, g.arcs[next].capacity, g.arcs[next].cost);
+        convex.solve(g.source, g.sink);
+        boost.solveReference(g.source, g.sink);
+        ASSERT_EQ(convex.totalFlow(), plain.totalFlow()) << "trial " << trial;
+        ASSERT_EQ(convex.totalCost(), plain.totalCost()) << "trial " << trial;
+        ASSERT_EQ(boost.totalFlow(), plain.totalFlow()) << "trial " << trial;
+        ASSERT_EQ(boost.totalCost(), plain.totalCost()) << "trial " << trial;
+        std::size_t r = 0;
+        for (std::size_t e = 0; e < g.arcs.size(); ++e) {
+            if (r < runs.size() && e == runs[r].first) {
+                std::int64_t sum = 0;
+                for (std::size_t k = e; k < e + runs[r].count; ++k)
+                    sum += plain.flow(static_cast<cp::net::EdgeIndex>(k));
+                ASSERT_EQ(convex.flow(edgeOf[e]), sum) << "trial " << trial << " convex arc at " << e;
+                e += runs[r++].count - 1;
+                continue;
+            }
+            ASSERT_EQ(convex.flow(edgeOf[e]), plain.flow(static_cast<cp::net::EdgeIndex>(e))) << "trial " << trial << " arc " << e;
+        }
+    }
+}
+
+TEST(FlowProblem, ConvexArcFillsItsCheapestPiecesFirstAndRejectsBadPieces)
+{
+    FlowProblem p;
+    const auto s = p.addNode(), t = p.addNode();
+    const std::vector<cp::net::FlowPiece> pieces{{4, 1}, {0, 2}, {3, 5}, {10, 9}};
+    const auto e = p.addConvexEdge(s, t, pieces);
+    const auto other = p.addEdge(s, t, 2, 6); // dearer than the first two pieces, cheaper than the last
+    p.solve(s, t);
+    EXPECT_EQ(p.flow(e), 17);
+    EXPECT_EQ(p.flow(other), 2);
+    EXPECT_EQ(p.totalCost(), 4 * 1 + 3 * 5 + 10 * 9 + 2 * 6);
+    EXPECT_THROW(p.addConvexEdge(s, t, std::vector<cp::net::FlowPiece>{}), std::invalid_argument);
+    EXPECT_THROW(p.addConvexEdge(s, t, std::vector<cp::net::FlowPiece>{{1, 3}, {1, 3}}), std::invalid_argument);
+    EXPECT_THROW(p.addConvexEdge(s, t, std::vector<cp::net::FlowPiece>{{-1, 3}}), std::invalid_argument);
+}
