@@ -63,7 +63,7 @@ void FlowProblem::clear()
     m_impl->pieces.clear();
     m_impl->flow.clear();
     m_impl->pieceFlow.clear();
-    m_totalCost = m_totalFlow = 0;
+    m_source = -1;
 }
 
 NodeIndex FlowProblem::addNode() { return static_cast<NodeIndex>(m_impl->nodes++); }
@@ -110,7 +110,7 @@ void FlowProblem::solve(NodeIndex source, NodeIndex sink)
         static_cast<std::size_t>(sink) >= m_impl->nodes)
         throw std::out_of_range("FlowProblem: source or sink was not added");
     m_impl->solver.solve(m_impl->nodes, m_impl->arcs, m_impl->pieces, source, sink, m_impl->flow, m_impl->pieceFlow);
-    summarise(source);
+    m_source = source;
 }
 
 void FlowProblem::solveReference(NodeIndex source, NodeIndex sink)
@@ -162,24 +162,34 @@ void FlowProblem::solveReference(NodeIndex source, NodeIndex sink)
         for (std::uint32_t k = a.firstPiece; k < a.firstPiece + a.pieces; ++k)
             m_impl->flow[i] += m_impl->pieceFlow[k];
     }
-    summarise(source);
+    m_source = source;
 }
 
-void FlowProblem::summarise(NodeIndex source)
+std::int64_t FlowProblem::totalCost() const
 {
-    // As boost::find_flow_cost (edges with capacity > 0) and the flow out of the source.
-    m_totalCost = m_totalFlow = 0;
+    // As boost::find_flow_cost: flow times cost over the arcs (of a convex arc, its pieces).
+    std::int64_t cost = 0;
+    if (m_source < 0)
+        return cost;
     const auto& arcs = m_impl->arcs;
     for (std::size_t i = 0; i < arcs.size(); ++i) {
-        if (arcs[i].capacity <= 0)
-            continue;
         if (arcs[i].pieces == 0)
-            m_totalCost += m_impl->flow[i] * arcs[i].cost;
+            cost += m_impl->flow[i] * arcs[i].cost;
         for (std::uint32_t k = arcs[i].firstPiece; k < arcs[i].firstPiece + arcs[i].pieces; ++k)
-            m_totalCost += m_impl->pieceFlow[k] * m_impl->pieces[k].cost;
-        if (arcs[i].from == source)
-            m_totalFlow += m_impl->flow[i];
+            cost += m_impl->pieceFlow[k] * m_impl->pieces[k].cost;
     }
+    return cost;
+}
+
+std::int64_t FlowProblem::totalFlow() const
+{
+    std::int64_t total = 0;
+    if (m_source < 0)
+        return total;
+    for (std::size_t i = 0; i < m_impl->arcs.size(); ++i)
+        if (m_impl->arcs[i].from == m_source)
+            total += m_impl->flow[i];
+    return total;
 }
 
 std::int64_t FlowProblem::flow(EdgeIndex e) const { return m_impl->flow.at(static_cast<std::size_t>(e)); }

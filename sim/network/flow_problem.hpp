@@ -49,17 +49,16 @@ public:
     void solveReference(NodeIndex source, NodeIndex sink);
 
     [[nodiscard]] std::int64_t flow(EdgeIndex e) const;
-    [[nodiscard]] std::int64_t totalCost() const { return m_totalCost; }
-    [[nodiscard]] std::int64_t totalFlow() const { return m_totalFlow; }
+    /// Totals of the last solution, summed when asked (the markets read flows only).
+    [[nodiscard]] std::int64_t totalCost() const;
+    [[nodiscard]] std::int64_t totalFlow() const;
     [[nodiscard]] std::size_t nodeCount() const;
     [[nodiscard]] std::size_t edgeCount() const;
 
 private:
-    void summarise(NodeIndex source);
     struct Impl;
     std::unique_ptr<Impl> m_impl;
-    std::int64_t m_totalCost = 0;
-    std::int64_t m_totalFlow = 0;
+    NodeIndex m_source = -1; ///< of the last solve; -1 before one
 };
 
 } // namespace cp::net
