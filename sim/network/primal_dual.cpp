@@ -143,7 +143,8 @@ bool PrimalDual::shortestPaths(std::uint32_t s, std::uint32_t t)
     slot[s] = kReady;
     dist[s] = 0;
     std::int64_t current = 0; // the distance being settled
-    for (;;) {
+    bool tFinal = false;      // t reached at the distance being settled
+    while (!tFinal) {
         if (readySize == 0) {
             if (frontierSize == 0)
                 break;
@@ -155,6 +156,8 @@ bool PrimalDual::shortestPaths(std::uint32_t s, std::uint32_t t)
                     current = frontierDist[k];
                 }
             }
+            if (dist[t] == current)
+                break; // nothing left is nearer than t: its distance is final
             ready[readySize++] = frontier[best];
             slot[frontier[best]] = kReady;
             --frontierSize;
@@ -179,6 +182,10 @@ bool PrimalDual::shortestPaths(std::uint32_t s, std::uint32_t t)
                 continue;
             const bool reached = dist[v] != kInf;
             dist[v] = d;
+            if (d == current && v == t) {
+                tFinal = true; // nothing is nearer: final, and the search can stop
+                break;
+            }
             if (d == current) {
                 if (reached) { // leaves the frontier for the stack
                     const std::uint32_t k = slot[v];

@@ -4,7 +4,7 @@
 // paths each with successive shortest paths (one Dijkstra per path, ~4,200 searches per
 // baseline run). Most of those paths are equally long: demand comes in tranches of a few
 // distinct costs and many chips share a price. So here one Dijkstra serves all paths of one
-// length: it stops once the sink is settled and shifts potentials by min(dist, dist(sink))
+// length: it stops once the sink's distance is final and shifts potentials by min(dist, dist(sink))
 // (as LEMON and the AtCoder Library do), which turns the shortest s-t paths into exactly the
 // s-t paths of zero reduced cost; then one depth-first pass with current-arc pointers (as in
 // Dinic) pushes flow along those. About 8 searches per solve remain (~1,130 per run).
