@@ -80,9 +80,13 @@ private:
     void noteBlock(const net::RouteBlock& b, SimTime t, const std::string& firm);
     void log(SimTime t, LogKind kind, std::string text, std::string firm = {}, std::string policy = {});
     Series& series(const std::string& entity, EntityKind kind, const std::string& metric);
-    static constexpr std::size_t kNoSeries = static_cast<std::size_t>(-1);
-    /// Index of the series (entity, metric), resolved through series() once and cached in `cached`.
-    std::size_t seriesSlot(std::size_t& cached, const std::string& entity, EntityKind kind, const char* metric);
+    /// The values of series (entity, metric), created on first use and then cached in `cached`
+    /// (a series' values stay put when the list of series grows: only the vector header moves).
+    double* column(double*& cached, const std::string& entity, EntityKind kind, const char* metric)
+    {
+        return cached ? cached : (cached = newColumn(entity, kind, metric));
+    }
+    double* newColumn(const std::string& entity, EntityKind kind, const char* metric);
     void addNetworkEdge(NetworkEdge e);
 
     const scenario::Scenario& m_s;
@@ -109,14 +113,14 @@ private:
 
     RunResult m_result;
     std::map<std::pair<std::string, std::string>, std::size_t> m_seriesIndex;
-    std::vector<std::size_t> m_recordSlots; ///< cached series indices of record()'s fixed metrics
+    std::vector<double*> m_recordColumns; ///< cached columns of record()'s fixed metrics
     std::vector<double> m_jurUnits, m_jurH100e; ///< record() scratch, by jurisdiction
     // Lookups resolved once per run instead of once per month (same values, no string work).
     std::vector<std::size_t> m_dcJurisdiction; ///< jurisdiction index of each data centre's location
     std::vector<double> m_chipH100e;           ///< Chip::h100e() by chip
     std::vector<const scenario::Policy*> m_hwNoted; ///< last rule noteBlock() got per (chip, dc)
     WorldIndex m_index;
-    std::vector<std::size_t> m_routeSlots; ///< cached series indices of record()'s route metrics
+    std::vector<double*> m_routeColumns; ///< cached columns of record()'s route metrics
     std::vector<core::RngStream*> m_smugglingRng; ///< by smuggling route, see smugglingRng()
     struct ShipEdge {
         net::EdgeIndex edge;

@@ -5,8 +5,22 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <string_view>
 
 namespace cp::model {
+
+namespace {
+template <typename T>
+bool idsDistinct(const std::vector<T>& items)
+{
+    std::vector<std::string_view> ids;
+    ids.reserve(items.size());
+    for (const auto& item : items)
+        ids.push_back(item.id);
+    std::sort(ids.begin(), ids.end());
+    return std::adjacent_find(ids.begin(), ids.end()) == ids.end();
+}
+} // namespace
 
 WorldIndex::WorldIndex(const scenario::Scenario& s) : nDcs(s.dataCentres.size())
 {
@@ -55,6 +69,11 @@ WorldIndex::WorldIndex(const scenario::Scenario& s) : nDcs(s.dataCentres.size())
     for (std::size_t i = 0; i < names.size(); ++i)
         routeOfPair[i] = static_cast<std::size_t>(std::lower_bound(routeNames.begin(), routeNames.end(), names[i]) -
                                                   routeNames.begin());
+
+    const bool slashFree = std::none_of(s.firms.begin(), s.firms.end(),
+                                        [](const scenario::Firm& f) { return f.id.find('/') != std::string::npos; });
+    seriesNamesDistinct = slashFree && idsDistinct(s.firms) && idsDistinct(s.dataCentres) &&
+                          idsDistinct(s.jurisdictions) && idsDistinct(s.chips);
 }
 
 } // namespace cp::model

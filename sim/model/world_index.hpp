@@ -42,6 +42,12 @@ struct WorldIndex {
     /// routes in the order of a std::map keyed by name (series and log lines follow it).
     std::vector<std::string> routeNames;
     std::vector<std::size_t> routeOfPair; ///< route index by pair(chip, dc)
+
+    /// Whether every (entity, metric) the monthly record writes names its own series: ids are
+    /// distinct within firms, data centres, jurisdictions and chips, and no firm id holds a '/'
+    /// (so no two "firm/chip" names meet). Validated scenarios always qualify; others go
+    /// through the name lookup that merges equal names.
+    bool seriesNamesDistinct = false;
 };
 
 } // namespace cp::model
