@@ -21,11 +21,9 @@ double World::controlledShare(int d, const scenario::Policy& p) const
     if (st.capacityH100e <= 0)
         return 0.0;
     double controlled = 0;
-    for (const auto& c : st.cohorts) {
-        const auto& chip = m_s.chips[static_cast<std::size_t>(c.chip)];
-        if (m_rules.chipMatches(p, chip))
-            controlled += static_cast<double>(c.units) * m_chipH100e[static_cast<std::size_t>(c.chip)];
-    }
+    for (const auto& c : st.cohorts)
+        if (m_rules.chipMatches(p, m_s.chips[static_cast<std::size_t>(c.chip)]))
+            controlled += c.h100e;
     return std::clamp(controlled / st.capacityH100e, 0.0, 1.0);
 }
 

@@ -20,14 +20,12 @@ std::int64_t toFlow(double h100e) { return static_cast<std::int64_t>(std::floor(
 
 void World::refreshCapacity()
 {
-    // Both markets ask for it in one month; cohorts change only at arrivals and retirements.
-    if (m_capacityFresh)
-        return;
-    m_capacityFresh = true;
+    // Between retirements cohorts are only appended, so carrying the sum on over the new ones
+    // adds the same terms in the same order as summing them all again.
     for (auto& st : m_dcs) {
-        double cap = 0;
-        for (const auto& c : st.cohorts)
-            cap += static_cast<double>(c.units) * m_chipH100e[static_cast<std::size_t>(c.chip)];
+        double cap = st.summed == 0 ? 0.0 : st.capacityH100e;
+        for (; st.summed < st.cohorts.size(); ++st.summed)
+            cap += st.cohorts[st.summed].h100e;
         st.capacityH100e = cap;
     }
 }

@@ -95,7 +95,7 @@ void World::record(std::size_t period, SimTime)
         const auto ji = m_dcJurisdiction[d];
         m_jurUnits[ji] += static_cast<double>(m_dcs[d].units);
         for (const auto& c : m_dcs[d].cohorts)
-            m_jurH100e[ji] += static_cast<double>(c.units) * m_chipH100e[static_cast<std::size_t>(c.chip)];
+            m_jurH100e[ji] += c.h100e;
     }
     for (std::size_t d = 0; d < nDcs; ++d) {
         const auto& dc = m_s.dataCentres[d];

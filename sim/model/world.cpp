@@ -24,6 +24,9 @@ World::World(const scenario::Scenario& s, std::uint64_t seed, WorldOptions optio
     m_dcs.resize(s.dataCentres.size());
     m_firms.resize(s.firms.size());
     m_tier2Used.assign(s.jurisdictions.size(), 0.0);
+    m_chipH100e.resize(nChips);
+    for (std::size_t c = 0; c < nChips; ++c)
+        m_chipH100e[c] = s.chips[c].h100e();
     for (auto& f : m_firms) {
         f.byChip.assign(nChips, 0.0);
         f.leasedFrom.assign(s.dataCentres.size(), 0.0);
@@ -39,9 +42,6 @@ World::World(const scenario::Scenario& s, std::uint64_t seed, WorldOptions optio
             m_ledger[static_cast<std::size_t>(ci)].installed += units;
         }
     }
-    m_chipH100e.resize(nChips);
-    for (std::size_t c = 0; c < nChips; ++c)
-        m_chipH100e[c] = s.chips[c].h100e();
     m_dcJurisdiction.resize(s.dataCentres.size());
     for (std::size_t d = 0; d < s.dataCentres.size(); ++d)
         m_dcJurisdiction[d] = static_cast<std::size_t>(s.findJurisdiction(s.dataCentres[d].location) - s.jurisdictions.data());
@@ -173,19 +173,18 @@ void World::onArrival(std::size_t i)
     l.installed += sh.units;
 }
 
-void World::install(std::size_t d, const Cohort& c)
+void World::install(std::size_t d, Cohort c)
 {
     auto& dc = m_dcs[d];
+    c.h100e = static_cast<double>(c.units) * m_chipH100e[static_cast<std::size_t>(c.chip)];
     dc.cohorts.push_back(c);
     dc.units += c.units;
     if (m_index.chipOrigin[static_cast<std::size_t>(c.chip)] != m_index.dcLocation[d])
         dc.foreignUnits += c.units;
-    m_capacityFresh = false;
 }
 
 void World::retireChips(SimTime t)
 {
-    m_capacityFresh = false;
     for (std::size_t d = 0; d < m_dcs.size(); ++d) {
         const double lifeSeconds = m_s.dataCentres[d].chipLifeYears * 365.2425 * 86400.0;
         auto& cohorts = m_dcs[d].cohorts;
@@ -203,6 +202,9 @@ void World::retireChips(SimTime t)
                 young->units = 0;
             }
         }
+        if (young == cohorts.begin())
+            continue;
+        m_dcs[d].summed = 0; // the capacity sum starts again (see refreshCapacity())
         const auto kept = std::remove_if(cohorts.begin(), young, [](const Cohort& c) { return c.units == 0; });
         cohorts.erase(kept, young);
     }

@@ -52,11 +52,10 @@ private:
 
     // Monthly steps (each in its own file)
     /// Adds a cohort to data centre d, keeping its unit sums.
-    void install(std::size_t d, const Cohort& c);
+    void install(std::size_t d, Cohort c);
     void retireChips(SimTime t);
     void produce(SimTime t);
-    /// Recomputes every data centre's installed capacity from its chip cohorts, unless they
-    /// have not changed since the last time.
+    /// Brings every data centre's installed capacity up to date with its chip cohorts.
     void refreshCapacity();
     void hardwareMarket(SimTime t0, SimTime t1);
     void computeMarket(SimTime t0, SimTime t1);
@@ -161,7 +160,6 @@ private:
     } m_lease;
     std::vector<const scenario::Policy*> m_leaseNoted; ///< last rule noteBlock() got per (firm, dc)
     std::vector<double> m_leaseWanted; ///< addLeaseArcs() scratch
-    bool m_capacityFresh = false; ///< capacityH100e matches the cohorts (see refreshCapacity())
     std::size_t m_period = 0;
     std::uint32_t m_kMonth = 0, m_kPolicy = 0, m_kArrival = 0, m_kRunStart = 0, m_kRelease = 0, m_kKnownRelease = 0;
 };

@@ -22,6 +22,7 @@ struct Cohort {
     std::int64_t units = 0;
     SimTime installed = 0;
     bool smuggled = false;
+    double h100e = 0; ///< units x the chip's H100e, set by World::install()
 };
 
 struct DcState {
@@ -31,6 +32,7 @@ struct DcState {
     std::int64_t units = 0, foreignUnits = 0;
     double inTransitH100e = 0; ///< ordered, not yet arrived
     double capacityH100e = 0;  ///< installed, refreshed each month
+    std::size_t summed = 0;    ///< leading cohorts in capacityH100e; 0 after a retirement
 };
 
 /// Every chip is in exactly one of these states; `initial + produced` equals the rest.
