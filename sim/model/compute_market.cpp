@@ -168,26 +168,36 @@ void World::allocateFirmCompute(SimTime t0)
         std::fill(fs.byChip.begin(), fs.byChip.end(), 0.0);
         fs.homeH100e = fs.offshoreH100e = fs.smuggledH100e = fs.leasedH100e = fs.leasedOffshoreH100e = fs.domesticChipH100e = 0;
         for (std::size_t d = 0; d < nDcs; ++d) {
+            double amount = fs.leasedFrom[d];
+            const bool own = m_index.ownCompute[f * nDcs + d];
+            // Leased amounts are +0 or more, and so are the sums: adding a +0 leaves them as they are.
+            if (amount <= 0 && !own)
+                continue;
             const auto& st = m_dcs[d];
             const bool home = m_index.dcLocation[d] == hq;
-            double amount = fs.leasedFrom[d];
             fs.leasedH100e += amount;
             if (!home)
                 fs.leasedOffshoreH100e += amount;
-            if (m_index.ownCompute[f * nDcs + d])
-                amount += st.capacityH100e;
-            if (amount <= 0 || st.capacityH100e <= 0)
+            const double capacity = st.capacityH100e;
+            if (own)
+                amount += capacity;
+            if (amount <= 0 || capacity <= 0)
                 continue;
             (home ? fs.homeH100e : fs.offshoreH100e) += amount;
+            // At home a chip is domestic exactly when it is not foreign to the site.
+            double smuggled = fs.smuggledH100e, domestic = fs.domesticChipH100e;
+            double* byChip = fs.byChip.data();
             for (const auto& c : st.cohorts) {
                 const auto ci = static_cast<std::size_t>(c.chip);
-                const double part = amount * static_cast<double>(c.units) * m_chipH100e[ci] / st.capacityH100e;
-                fs.byChip[ci] += part;
+                const double part = amount * static_cast<double>(c.units) * m_chipH100e[ci] / capacity;
+                byChip[ci] += part;
                 if (c.smuggled)
-                    fs.smuggledH100e += part;
-                if (home && m_index.chipOrigin[ci] == hq)
-                    fs.domesticChipH100e += part;
+                    smuggled += part;
+                if (home && !c.foreign)
+                    domestic += part;
             }
+            fs.smuggledH100e = smuggled;
+            fs.domesticChipH100e = domestic;
         }
         // Inference is served at home first (latency, data rules; on domestic chips where the
         // firm has them); what home capacity cannot serve runs abroad.

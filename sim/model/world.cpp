@@ -177,9 +177,10 @@ void World::install(std::size_t d, Cohort c)
 {
     auto& dc = m_dcs[d];
     c.h100e = static_cast<double>(c.units) * m_chipH100e[static_cast<std::size_t>(c.chip)];
+    c.foreign = m_index.chipOrigin[static_cast<std::size_t>(c.chip)] != m_index.dcLocation[d];
     dc.cohorts.push_back(c);
     dc.units += c.units;
-    if (m_index.chipOrigin[static_cast<std::size_t>(c.chip)] != m_index.dcLocation[d])
+    if (c.foreign)
         dc.foreignUnits += c.units;
 }
 
@@ -194,7 +195,7 @@ void World::retireChips(SimTime t)
         for (; young != cohorts.end() && static_cast<double>(t - young->installed) >= lifeSeconds; ++young) {
             if (young->units > 0) {
                 m_dcs[d].units -= young->units;
-                if (m_index.chipOrigin[static_cast<std::size_t>(young->chip)] != m_index.dcLocation[d])
+                if (young->foreign)
                     m_dcs[d].foreignUnits -= young->units;
                 auto& l = m_ledger[static_cast<std::size_t>(young->chip)];
                 l.installed -= young->units;

@@ -22,7 +22,9 @@ struct Cohort {
     std::int64_t units = 0;
     SimTime installed = 0;
     bool smuggled = false;
-    double h100e = 0; ///< units x the chip's H100e, set by World::install()
+    // Set by World::install():
+    bool foreign = false; ///< designed outside the data centre's location
+    double h100e = 0;     ///< units x the chip's H100e
 };
 
 struct DcState {
