@@ -71,7 +71,6 @@ void World::computeMarket(SimTime t0, SimTime t1)
     const net::NodeIndex src = m_flow.addNode(), sink = m_flow.addNode();
     m_lease.reset(firms.size(), dcs.size());
     auto& [dcNode, firmNode, cheapest, leaseDemand, edges] = m_lease;
-    m_leaseNoted.resize(firms.size() * dcs.size(), nullptr);
     for (std::size_t d = 0; d < dcs.size(); ++d) {
         const auto& dc = dcs[d];
         if (!dc.owner.empty() || m_dcs[d].capacityH100e <= 0)
@@ -89,18 +88,18 @@ void World::computeMarket(SimTime t0, SimTime t1)
                     return controlledShare(static_cast<int>(d), p);
                 });
             });
-            // noteBlock records a (route, rule) once; skip building the note when this pair
-            // has already reported this rule.
-            const std::size_t pair = f * dcs.size() + d;
-            if (dec.policy && dec.open < 1.0 && (m_leaseNoted[pair] != dec.policy || m_opt.recordNetwork)) {
-                m_leaseNoted[pair] = dec.policy;
-                net::RouteBlock b{net::RouteKind::Lease, dc.id, firm.id, {}, dec.policy->id, dec.policy->name,
-                                  dec.policy->from, dec.open,
-                                  (dec.open <= 0 ? "leasing closed by " : "leasing capped by ") + dec.policy->name};
-                noteBlock(b, t0, firm.id);
-                if (m_opt.recordNetwork)
-                    addNetworkEdge({dc.id, firm.id, {}, net::RouteKind::Lease, 0, dec.open <= 0, dec.open > 0,
-                                    dec.policy->id, b.reason, dec.policy->from});
+            if (dec.policy && dec.open < 1.0) {
+                const bool first = firstNote(m_leaseNoted, f * dcs.size() + d, *dec.policy);
+                if (first || m_opt.recordNetwork) {
+                    net::RouteBlock b{net::RouteKind::Lease, dc.id, firm.id, {}, dec.policy->id, dec.policy->name,
+                                      dec.policy->from, dec.open,
+                                      (dec.open <= 0 ? "leasing closed by " : "leasing capped by ") + dec.policy->name};
+                    if (m_opt.recordNetwork)
+                        addNetworkEdge({dc.id, firm.id, {}, net::RouteKind::Lease, 0, dec.open <= 0, dec.open > 0,
+                                        dec.policy->id, b.reason, dec.policy->from});
+                    if (first)
+                        noteBlock(std::move(b));
+                }
             }
             if (dec.open <= 0)
                 continue;

@@ -125,7 +125,6 @@ void World::hardwareMarket(SimTime t0, SimTime t1)
     // policy book remembers that per stretch between policy dates.
     const std::size_t nDcs = dcs.size();
     const bool switchesInside = !m_rules.boundariesWithin(t0, t1).empty();
-    m_hwNoted.resize(chips.size() * nDcs, nullptr);
 
     auto& shipEdges = m_hw.shipEdges;
     shipEdges.clear();
@@ -147,17 +146,18 @@ void World::hardwareMarket(SimTime t0, SimTime t1)
             const RouteDecision dec =
                 switchesInside ? m_rules.averaged(t0, t1, [&](SimTime t) { return m_rules.hardwareDecision(c, d, t); })
                                : m_rules.hardwareDecision(c, d, t0);
-            // noteBlock records a (route, rule) once; skip building the note when this pair
-            // has already reported this rule.
-            if (dec.policy && dec.open < 1.0 && (m_hwNoted[pair] != dec.policy || m_opt.recordNetwork)) {
-                net::RouteBlock b{net::RouteKind::Hardware, chip.id, dc.id, chip.id, dec.policy->id,
-                                  dec.policy->name, dec.policy->from, dec.open,
-                                  dec.open <= 0 ? "closed by " + dec.policy->name : "capped by " + dec.policy->name};
-                noteBlock(b, t0, dc.owner);
-                m_hwNoted[pair] = dec.policy;
-                if (m_opt.recordNetwork)
-                    addNetworkEdge({m_chipProducer[c], dc.id, chip.id, net::RouteKind::Hardware, 0, dec.open <= 0,
-                                    dec.open > 0, dec.policy->id, b.reason, dec.policy->from});
+            if (dec.policy && dec.open < 1.0) {
+                const bool first = firstNote(m_hwNoted, pair, *dec.policy);
+                if (first || m_opt.recordNetwork) {
+                    net::RouteBlock b{net::RouteKind::Hardware, chip.id, dc.id, chip.id, dec.policy->id,
+                                      dec.policy->name, dec.policy->from, dec.open,
+                                      dec.open <= 0 ? "closed by " + dec.policy->name : "capped by " + dec.policy->name};
+                    if (m_opt.recordNetwork)
+                        addNetworkEdge({m_chipProducer[c], dc.id, chip.id, net::RouteKind::Hardware, 0, dec.open <= 0,
+                                        dec.open > 0, dec.policy->id, b.reason, dec.policy->from});
+                    if (first)
+                        noteBlock(std::move(b));
+                }
             }
             if (dec.open <= 0) {
                 if (!route.blocked) {

@@ -23,6 +23,8 @@ World::World(const scenario::Scenario& s, std::uint64_t seed, WorldOptions optio
     m_ledger.assign(nChips, {});
     m_dcs.resize(s.dataCentres.size());
     m_firms.resize(s.firms.size());
+    m_hwNoted.assign(nChips * s.dataCentres.size() * s.policies.size(), 0);
+    m_leaseNoted.assign(s.firms.size() * s.dataCentres.size() * s.policies.size(), 0);
     m_tier2Used.assign(s.jurisdictions.size(), 0.0);
     m_chipH100e.resize(nChips);
     for (std::size_t c = 0; c < nChips; ++c)
@@ -261,14 +263,12 @@ void World::log(SimTime t, LogKind kind, std::string text, std::string firm, std
         m_result.log.push_back({t, kind, std::move(firm), std::move(policy), std::move(text)});
 }
 
-void World::noteBlock(const net::RouteBlock& b, SimTime t, const std::string& firm)
+void World::noteBlock(net::RouteBlock b)
 {
-    const std::string key = b.from + "|" + b.to + "|" + b.policyId;
-    if (m_blockSeen.emplace(key, true).second) {
-        m_result.blockedRoutes.push_back(b);
-        (void)t;
-        (void)firm;
-    }
+    // firstNote() lets each (route, rule) through once; with distinct keys no two share one.
+    if (!m_index.blockKeysDistinct && !m_blockSeen.emplace(b.from + "|" + b.to + "|" + b.policyId, true).second)
+        return;
+    m_result.blockedRoutes.push_back(std::move(b));
 }
 
 void World::addNetworkEdge(NetworkEdge e)

@@ -76,7 +76,17 @@ private:
     [[nodiscard]] double algorithmicMultiplier(SimTime runStart) const;
     [[nodiscard]] double indexFor(double effectiveFlop) const;
     [[nodiscard]] double controlledShare(int dc, const scenario::Policy& p) const;
-    void noteBlock(const net::RouteBlock& b, SimTime t, const std::string& firm);
+    /// Whether route `pair` meets rule `p` for the first time; `noted` is by pair * policies +
+    /// policy. The same route and rule make the same note, so a repeat need not be built.
+    bool firstNote(std::vector<std::uint8_t>& noted, std::size_t pair, const scenario::Policy& p)
+    {
+        auto& seen = noted[pair * m_s.policies.size() + static_cast<std::size_t>(&p - m_s.policies.data())];
+        const bool first = seen == 0;
+        seen = 1;
+        return first;
+    }
+    /// Records a (route, rule) block once (by route ends and rule id).
+    void noteBlock(net::RouteBlock b);
     void log(SimTime t, LogKind kind, std::string text, std::string firm = {}, std::string policy = {});
     Series& series(const std::string& entity, EntityKind kind, const std::string& metric);
     /// The values of series (entity, metric), created on first use and then cached in `cached`
@@ -108,7 +118,7 @@ private:
     std::vector<RouteMonth> m_routeMonth;
     std::map<std::pair<int, int>, bool> m_leaseActive;  ///< (firm, dc) leased last month
     std::vector<std::uint8_t> m_routeShipped; ///< by route: had shipments last month
-    std::map<std::string, bool> m_blockSeen;
+    std::map<std::string, bool> m_blockSeen; ///< keys noteBlock() recorded, unless WorldIndex::blockKeysDistinct
 
     RunResult m_result;
     std::map<std::pair<std::string, std::string>, std::size_t> m_seriesIndex;
@@ -117,7 +127,7 @@ private:
     // Lookups resolved once per run instead of once per month (same values, no string work).
     std::vector<std::size_t> m_dcJurisdiction; ///< jurisdiction index of each data centre's location
     std::vector<double> m_chipH100e;           ///< Chip::h100e() by chip
-    std::vector<const scenario::Policy*> m_hwNoted; ///< last rule noteBlock() got per (chip, dc)
+    std::vector<std::uint8_t> m_hwNoted; ///< see firstNote(), by pair(chip, dc)
     WorldIndex m_index;
     std::vector<double*> m_routeColumns; ///< cached columns of record()'s route metrics
     std::vector<core::RngStream*> m_smugglingRng; ///< by smuggling route, see smugglingRng()
@@ -158,7 +168,7 @@ private:
             edges.clear();
         }
     } m_lease;
-    std::vector<const scenario::Policy*> m_leaseNoted; ///< last rule noteBlock() got per (firm, dc)
+    std::vector<std::uint8_t> m_leaseNoted; ///< see firstNote(), by firm * dcs + dc
     std::vector<double> m_leaseWanted; ///< addLeaseArcs() scratch
     std::size_t m_period = 0;
     std::uint32_t m_kMonth = 0, m_kPolicy = 0, m_kArrival = 0, m_kRunStart = 0, m_kRelease = 0, m_kKnownRelease = 0;

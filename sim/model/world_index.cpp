@@ -10,15 +10,32 @@
 namespace cp::model {
 
 namespace {
-template <typename T>
-bool idsDistinct(const std::vector<T>& items)
+template <typename... Lists>
+std::vector<std::string_view> idsOf(const Lists&... lists)
 {
     std::vector<std::string_view> ids;
-    ids.reserve(items.size());
-    for (const auto& item : items)
-        ids.push_back(item.id);
+    (..., [&] {
+        for (const auto& item : lists)
+            ids.push_back(item.id);
+    }());
+    return ids;
+}
+
+/// Whether no id occurs twice across the lists.
+template <typename... Lists>
+bool idsDistinct(const Lists&... lists)
+{
+    auto ids = idsOf(lists...);
     std::sort(ids.begin(), ids.end());
     return std::adjacent_find(ids.begin(), ids.end()) == ids.end();
+}
+
+/// Whether no id of the lists holds `c`.
+template <typename... Lists>
+bool idsFreeOf(char c, const Lists&... lists)
+{
+    const auto ids = idsOf(lists...);
+    return std::none_of(ids.begin(), ids.end(), [&](std::string_view id) { return id.find(c) != id.npos; });
 }
 } // namespace
 
@@ -70,10 +87,11 @@ WorldIndex::WorldIndex(const scenario::Scenario& s) : nDcs(s.dataCentres.size())
         routeOfPair[i] = static_cast<std::size_t>(std::lower_bound(routeNames.begin(), routeNames.end(), names[i]) -
                                                   routeNames.begin());
 
-    const bool slashFree = std::none_of(s.firms.begin(), s.firms.end(),
-                                        [](const scenario::Firm& f) { return f.id.find('/') != std::string::npos; });
-    seriesNamesDistinct = slashFree && idsDistinct(s.firms) && idsDistinct(s.dataCentres) &&
+    // Only firm ids meet another id in one name ("firm/chip"); the others may hold a '/'.
+    seriesNamesDistinct = idsFreeOf('/', s.firms) && idsDistinct(s.firms) && idsDistinct(s.dataCentres) &&
                           idsDistinct(s.jurisdictions) && idsDistinct(s.chips);
+    blockKeysDistinct = idsFreeOf('|', s.chips, s.dataCentres, s.firms, s.policies) &&
+                        idsDistinct(s.chips, s.dataCentres) && idsDistinct(s.firms) && idsDistinct(s.policies);
 }
 
 } // namespace cp::model

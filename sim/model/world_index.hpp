@@ -48,6 +48,10 @@ struct WorldIndex {
     /// (so no two "firm/chip" names meet). Validated scenarios always qualify; others go
     /// through the name lookup that merges equal names.
     bool seriesNamesDistinct = false;
+    /// Whether distinct (route, rule) blocks have distinct keys "from|to|policy id" (hardware:
+    /// chip to data centre, leases: data centre to firm): ids are distinct within chips and data
+    /// centres together, within firms and within policies, and none holds a '|'.
+    bool blockKeysDistinct = false;
 };
 
 } // namespace cp::model
