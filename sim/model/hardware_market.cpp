@@ -53,12 +53,16 @@ std::string withThousands(long long v)
 }
 } // namespace
 
-double World::dcDemandH100e(int d, SimTime t) const
+double World::dcDemandH100e(int d, SimTime t)
 {
     const auto& dc = m_s.dataCentres[static_cast<std::size_t>(d)];
     SimTime horizon = t;
-    if (const auto& months = m_index.dcStockpileMonths[static_cast<std::size_t>(d)])
-        horizon = core::addMonths(t, *months);
+    if (const auto& months = m_index.dcStockpileMonths[static_cast<std::size_t>(d)]) {
+        // Owners order a few distinct numbers of months ahead: one date each per month.
+        auto& known = m_hw.horizons;
+        const auto it = std::find_if(known.begin(), known.end(), [&](const auto& k) { return k.first == *months; });
+        horizon = it != known.end() ? it->second : known.emplace_back(*months, core::addMonths(t, *months)).second;
+    }
     const double target = dc.powerMw.at(horizon) * dc.h100ePerMw;
     const auto& st = m_dcs[static_cast<std::size_t>(d)];
     return std::max(0.0, target - st.capacityH100e - st.inTransitH100e);
@@ -91,6 +95,7 @@ void World::hardwareMarket(SimTime t0, SimTime t1)
     placeSupply.assign(m_index.nPlaces, 0.0);
     placeDemand.assign(m_index.nPlaces, 0.0);
     supplyCounted.assign(chips.size() * m_index.nPlaces, 0);
+    m_hw.horizons.clear();
     for (std::size_t d = 0; d < dcs.size(); ++d) {
         demand[d] = dcDemandH100e(static_cast<int>(d), t0);
         if (demand[d] <= 0)

@@ -186,21 +186,29 @@ RouteDecision PolicyBook::combinedDecision(std::size_t c, std::size_t d, const E
 
 void PolicyBook::selectMemo(SimTime t) const
 {
-    if (m_epochs.empty())
-        m_epochs.resize(m_boundaries.size() + 1);
-    const std::size_t e = epoch(t);
-    m_memo = &m_epochs[e];
-    if (!m_memo->ready) {
-        // Every policy date is a boundary, so what is in force at t holds for the whole epoch.
-        m_memo->ready = true;
-        m_memo->decisions.resize(m_nChips * m_nDcs);
-        for (std::size_t i = 0; i < m_sorted.size(); ++i)
-            if (m_sorted[i]->activeAt(t))
-                m_memo->active.push_back(i);
-        m_memo->diffusion = diffusionRuleIndex(t);
+    // A month split by a policy date asks each pair about both of its epochs in turn.
+    if (m_previous && t >= m_previous->from && t < m_previous->until) {
+        std::swap(m_memo, m_previous);
+    } else {
+        if (m_epochs.empty())
+            m_epochs.resize(m_boundaries.size() + 1);
+        const std::size_t e = epoch(t);
+        m_previous = m_memo;
+        m_memo = &m_epochs[e];
+        if (!m_memo->ready) {
+            // Every policy date is a boundary, so what is in force at t holds for the whole epoch.
+            m_memo->ready = true;
+            m_memo->from = e > 0 ? m_boundaries[e - 1] : std::numeric_limits<SimTime>::min();
+            m_memo->until = e < m_boundaries.size() ? m_boundaries[e] : std::numeric_limits<SimTime>::max();
+            m_memo->decisions.resize(m_nChips * m_nDcs);
+            for (std::size_t i = 0; i < m_sorted.size(); ++i)
+                if (m_sorted[i]->activeAt(t))
+                    m_memo->active.push_back(i);
+            m_memo->diffusion = diffusionRuleIndex(t);
+        }
     }
-    m_memoFrom = e > 0 ? m_boundaries[e - 1] : std::numeric_limits<SimTime>::min();
-    m_memoUntil = e < m_boundaries.size() ? m_boundaries[e] : std::numeric_limits<SimTime>::max();
+    m_memoFrom = m_memo->from;
+    m_memoUntil = m_memo->until;
 }
 
 std::size_t PolicyBook::epoch(SimTime t) const

@@ -80,7 +80,8 @@ private:
         std::vector<std::size_t> active; ///< indices in m_sorted, ascending
         std::size_t diffusion = 0;       ///< index in m_sorted of the diffusion rule in force; size() if none
         std::vector<std::optional<RouteDecision>> decisions; ///< by chip * dcs + dc
-        bool ready = false; ///< `active` and `diffusion` are filled in
+        SimTime from = 0, until = 0; ///< its dates
+        bool ready = false;          ///< the fields above are filled in
     };
     [[nodiscard]] RouteDecision exportDecision(std::size_t c, std::size_t d, const Epoch& e) const;
     [[nodiscard]] RouteDecision importDecision(std::size_t c, std::size_t d, const Epoch& e) const;
@@ -109,6 +110,7 @@ private:
     mutable std::vector<std::size_t> m_covering;       ///< exportDecision() scratch: indices in m_sorted
     mutable std::vector<Epoch> m_epochs;               ///< by epoch()
     mutable Epoch* m_memo = nullptr;                   ///< the last epoch asked
+    mutable Epoch* m_previous = nullptr;               ///< the one before
     mutable SimTime m_memoFrom = 0, m_memoUntil = 0;
 };
 

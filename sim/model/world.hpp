@@ -68,7 +68,8 @@ private:
     void checkInvariants(SimTime t) const;
 
     // Helpers
-    [[nodiscard]] double dcDemandH100e(int dc, SimTime t) const;
+    /// H100e data centre `dc` wants at month `t` (see HardwareScratch::horizons).
+    [[nodiscard]] double dcDemandH100e(int dc, SimTime t);
     /// Logs routes that closed or opened this month, once per change.
     void narrateRoutes(SimTime t0);
     /// The stream "smuggling/<route id>", looked up once per run.
@@ -146,6 +147,7 @@ private:
         std::vector<std::uint8_t> supplyCounted;      ///< by chip * nPlaces: counted in placeSupply
         std::vector<std::uint8_t> controlledChip;
         std::vector<ShipEdge> shipEdges;
+        std::vector<std::pair<int, SimTime>> horizons; ///< (months ahead, date) this month's demand looked at
     } m_hw;
     struct LeaseEdge {
         net::EdgeIndex edge; ///< a plain or, at a short site, a convex arc (see addLeaseArcs())
