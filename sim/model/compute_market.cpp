@@ -2,6 +2,7 @@
 // capacity of leasing operators flows to firms with leasing budgets over a network cut by the
 // diffusion rule's leasing restriction and remote-access controls (min-cost flow: firms take
 // the cheapest open capacity first). Then each firm's compute is split by site and use.
+#include "sim/model/flow_units.hpp"
 #include "sim/model/world.hpp"
 
 #include <algorithm>
@@ -9,11 +10,6 @@
 #include <cmath>
 
 namespace cp::model {
-
-namespace {
-constexpr double kScale = 100.0; // flow units per H100e
-std::int64_t toFlow(double h100e) { return static_cast<std::int64_t>(std::floor(std::max(0.0, h100e) * kScale)); }
-} // namespace
 
 double World::controlledShare(int d, const scenario::Policy& p) const
 {
@@ -43,7 +39,7 @@ void World::addLeaseArcs()
     for (LeaseEdge& le : edges) {
         const double capacity = m_dcs[le.dc].capacityH100e;
         const double limit = le.open * capacity;
-        const auto cost = static_cast<std::int64_t>(std::llround(le.price * 100.0));
+        const auto cost = static_cast<std::int64_t>(roundCost(le.price * 100.0));
         if (wanted[le.dc] <= capacity) {
             le.edge = m_flow.addEdge(dcNode[le.dc], firmNode[le.firm], toFlow(limit), cost);
             continue;
@@ -134,7 +130,7 @@ void World::computeMarket(SimTime t0, SimTime t1)
     addLeaseArcs();
     m_flow.solve(src, sink);
     for (const LeaseEdge& le : edges) {
-        const double h = static_cast<double>(m_flow.flow(le.edge)) / kScale;
+        const double h = static_cast<double>(m_flow.flow(le.edge)) / kFlowScale;
         auto& fs = m_firms[le.firm];
         const auto key = std::make_pair(static_cast<int>(le.firm), static_cast<int>(le.dc));
         const bool was = m_leaseActive[key];

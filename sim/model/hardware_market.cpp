@@ -1,6 +1,7 @@
 // The monthly hardware market: new chips flow from producers to data centres over a network
 // whose edges the rules in force cut or cap, solved as a min-cost max-flow problem (flow unit:
 // 1/100 H100e; cost unit: $100 per H100e). Smuggling is a capped, costlier path with seizures.
+#include "sim/model/flow_units.hpp"
 #include "sim/model/world.hpp"
 
 #include <algorithm>
@@ -10,12 +11,8 @@
 namespace cp::model {
 
 namespace {
-constexpr double kScale = 100.0; // flow units per H100e
 constexpr int kDemandTranches = 5;
 constexpr std::int64_t kTrancheCost = 2; // $200 per H100e: small next to price differences
-
-std::int64_t toFlow(double h100e) { return static_cast<std::int64_t>(std::floor(std::max(0.0, h100e) * kScale)); }
-
 } // namespace
 
 void World::refreshCapacity()
@@ -198,7 +195,7 @@ void World::hardwareMarket(SimTime t0, SimTime t1)
             offerTo(c, d, reachable);
             const double unitCost = price * (1.0 + dec.revenueShare * m_s.market.revenueSharePassThrough) / m_chipH100e[c];
             const auto e = m_flow.addEdge(from, dcNode[d], toFlow(dec.open * demand[d]),
-                                          static_cast<std::int64_t>(std::llround(unitCost / 100.0)));
+                                          roundCost(unitCost / 100.0));
             shipEdges.push_back({e, static_cast<int>(c), static_cast<int>(d), -1, tier2Capped});
         }
     }
@@ -219,7 +216,7 @@ void World::hardwareMarket(SimTime t0, SimTime t1)
                 if (dcNode[d] < 0 || m_index.dcLocation[d] != m_index.smugglingDestination[r] || dcs[d].stateFunded)
                     continue;
                 const auto e = m_flow.addEdge(node, dcNode[d], toFlow(demand[d]),
-                                              static_cast<std::int64_t>(std::llround(unitCost / 100.0)));
+                                              roundCost(unitCost / 100.0));
                 shipEdges.push_back({e, static_cast<int>(c), static_cast<int>(d), static_cast<int>(r), false});
                 offerTo(c, d, units * m_chipH100e[c]);
             }
@@ -271,7 +268,7 @@ void World::deliverShipments(SimTime t0)
         const auto c = static_cast<std::size_t>(se.chip);
         const auto& chip = chips[c];
         const auto units = std::min<std::int64_t>(
-            m_inventory[c], static_cast<std::int64_t>(std::floor(static_cast<double>(m_flow.flow(se.edge)) / (m_chipH100e[c] * kScale))));
+            m_inventory[c], static_cast<std::int64_t>(std::floor(static_cast<double>(m_flow.flow(se.edge)) / (m_chipH100e[c] * kFlowScale))));
         if (units <= 0)
             continue;
         const auto& dc = dcs[static_cast<std::size_t>(se.dc)];
