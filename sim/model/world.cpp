@@ -51,9 +51,12 @@ World::World(const scenario::Scenario& s, std::uint64_t seed, WorldOptions optio
     m_routeShipped.assign(m_index.routeNames.size(), 0);
     m_chipProducer.assign(nChips, std::string{});
     for (const auto& p : s.producers)
-        for (const auto& line : p.lines)
-            if (const auto* chip = s.findChip(line.chip))
+        for (const auto& line : p.lines) {
+            const auto* chip = s.findChip(line.chip);
+            m_lines.push_back({chip});
+            if (chip)
                 m_chipProducer[static_cast<std::size_t>(chip - s.chips.data())] = p.id;
+        }
     using NK = NetworkNode::Kind;
     for (const auto& p : s.producers)
         m_result.networkNodes.push_back({p.id, p.name, NK::Producer, p.jurisdiction});
@@ -215,9 +218,11 @@ void World::retireChips(SimTime t)
 
 void World::produce(SimTime t)
 {
+    auto lineState = m_lines.begin();
     for (const auto& producer : m_s.producers) {
         for (const auto& line : producer.lines) {
-            const auto* chip = m_s.findChip(line.chip);
+            LineState& state = *lineState++;
+            const auto* chip = state.chip;
             if (!chip || t < chip->available)
                 continue;
             double units = 0;
@@ -226,8 +231,9 @@ void World::produce(SimTime t)
             } else if (line.diesPerMonth) {
                 double yield = line.yield.at(t);
                 if (line.yieldSd > 0) {
-                    auto& rng = m_rng.stream("production/" + producer.id + "/" + line.chip);
-                    yield = rng.normal(yield, line.yieldSd);
+                    if (!state.yieldRng) // the same stream, named once per run
+                        state.yieldRng = &m_rng.stream("production/" + producer.id + "/" + line.chip);
+                    yield = state.yieldRng->normal(yield, line.yieldSd);
                 }
                 yield = std::clamp(yield, 0.0, 1.0);
                 units = line.diesPerMonth->at(t) * yield / line.diesPerChip;

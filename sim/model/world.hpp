@@ -113,6 +113,11 @@ private:
     std::vector<Shipment> m_shipments;
     std::vector<TrainingRun> m_runs;
     std::vector<std::string> m_chipProducer; ///< producer id per chip (network view)
+    struct LineState {
+        const scenario::Chip* chip = nullptr; ///< nullptr if the scenario has no such chip
+        core::RngStream* yieldRng = nullptr;  ///< "production/<producer>/<chip>", looked up on first use
+    };
+    std::vector<LineState> m_lines; ///< by production line, producers' lines one after another
     std::vector<double> m_tier2Used; ///< H100e of controlled chips shipped per jurisdiction under the diffusion rule
 
     // Per-month flow figures for recording, by route index (see WorldIndex)

@@ -57,35 +57,50 @@ WorldIndex::WorldIndex(const scenario::Scenario& s) : nDcs(s.dataCentres.size())
     }
     nPlaces = places.size();
 
+    std::vector<const scenario::Firm*> owners; // by data centre
+    for (const auto& dc : s.dataCentres)
+        owners.push_back(dc.owner.empty() ? nullptr : s.findFirm(dc.owner));
     for (const auto& chip : s.chips)
-        for (const auto& dc : s.dataCentres) {
+        for (std::size_t d = 0; d < nDcs; ++d) {
+            const auto& dc = s.dataCentres[d];
             const bool sold = chip.markets.empty() || contains(chip.markets, dc.location);
-            const auto* owner = dc.owner.empty() ? nullptr : s.findFirm(dc.owner);
-            const bool refused = owner && !owner->usesDomesticChips && chip.origin == owner->hq;
+            const bool refused = owners[d] && !owners[d]->usesDomesticChips && chip.origin == owners[d]->hq;
             buyable.push_back(sold && !refused ? 1 : 0);
         }
     for (const auto& firm : s.firms)
         for (const auto& dc : s.dataCentres)
             ownCompute.push_back(dc.owner == firm.id && firm.ownsCompute ? 1 : 0);
-    for (const auto& dc : s.dataCentres) {
-        dcJurisdiction.push_back(s.findJurisdiction(dc.location));
-        const auto* owner = dc.owner.empty() ? nullptr : s.findFirm(dc.owner);
-        dcStockpileMonths.push_back(owner ? std::optional<int>(static_cast<int>(std::lround(owner->stockpileMonths)))
-                                          : std::nullopt);
+    for (std::size_t d = 0; d < nDcs; ++d) {
+        dcJurisdiction.push_back(s.findJurisdiction(s.dataCentres[d].location));
+        dcStockpileMonths.push_back(owners[d] ? std::optional<int>(static_cast<int>(std::lround(owners[d]->stockpileMonths)))
+                                              : std::nullopt);
     }
 
-    // Several data centres share a location, and so a route; equal names get one index.
-    std::vector<std::string> names;
-    for (const auto& chip : s.chips)
-        for (const auto& dc : s.dataCentres)
-            names.push_back(dc.location + "/" + chip.id);
+    // Several data centres share a location, and so a route: names are made once per place the
+    // data centres sit in (by its slot), and equal names get one index.
+    const std::size_t nChips = s.chips.size();
+    std::vector<std::string> names; // by slot * chips + chip
+    std::vector<std::size_t> slotOfPlace(nPlaces, 0), slotOfDc; // slots count from 1: 0 is none yet
+    std::size_t slots = 0;
+    for (std::size_t d = 0; d < nDcs; ++d) {
+        auto& slot = slotOfPlace[static_cast<std::size_t>(dcLocation[d])];
+        if (slot == 0) {
+            slot = ++slots;
+            for (const auto& chip : s.chips)
+                names.push_back(s.dataCentres[d].location + "/" + chip.id);
+        }
+        slotOfDc.push_back(slot - 1);
+    }
     routeNames = names;
     std::sort(routeNames.begin(), routeNames.end());
     routeNames.erase(std::unique(routeNames.begin(), routeNames.end()), routeNames.end());
-    routeOfPair.resize(names.size());
-    for (std::size_t i = 0; i < names.size(); ++i)
-        routeOfPair[i] = static_cast<std::size_t>(std::lower_bound(routeNames.begin(), routeNames.end(), names[i]) -
-                                                  routeNames.begin());
+    std::vector<std::size_t> routeOfName;
+    for (const auto& name : names)
+        routeOfName.push_back(static_cast<std::size_t>(std::lower_bound(routeNames.begin(), routeNames.end(), name) -
+                                                       routeNames.begin()));
+    for (std::size_t c = 0; c < nChips; ++c)
+        for (std::size_t d = 0; d < nDcs; ++d)
+            routeOfPair.push_back(routeOfName[slotOfDc[d] * nChips + c]);
 
     // Only firm ids meet another id in one name ("firm/chip"); the others may hold a '/'.
     seriesNamesDistinct = idsFreeOf('/', s.firms) && idsDistinct(s.firms) && idsDistinct(s.dataCentres) &&
