@@ -184,6 +184,9 @@ void World::install(std::size_t d, Cohort c)
     c.h100e = static_cast<double>(c.units) * m_chipH100e[static_cast<std::size_t>(c.chip)];
     c.foreign = m_index.chipOrigin[static_cast<std::size_t>(c.chip)] != m_index.dcLocation[d];
     dc.cohorts.push_back(c);
+    // Units are set here only (retirement zeroes positive counts and drops them), so a
+    // negative cohort, once installed, stays: checkInvariants() need not search for it.
+    m_negativeCohort = m_negativeCohort || c.units < 0;
     dc.units += c.units;
     if (c.foreign)
         dc.foreignUnits += c.units;
@@ -290,10 +293,8 @@ void World::checkInvariants(SimTime t) const
             throw InvariantError("chip ledger out of balance for " + m_s.chips[c].id + " at " +
                                  core::formatDate(t));
     }
-    for (const auto& dc : m_dcs)
-        for (const auto& c : dc.cohorts)
-            if (c.units < 0)
-                throw InvariantError("negative installed units at " + core::formatDate(t));
+    if (m_negativeCohort)
+        throw InvariantError("negative installed units at " + core::formatDate(t));
 }
 
 } // namespace cp::model

@@ -177,6 +177,7 @@ private:
     } m_lease;
     std::vector<std::uint8_t> m_leaseNoted; ///< see firstNote(), by firm * dcs + dc
     std::vector<double> m_leaseWanted; ///< addLeaseArcs() scratch
+    bool m_negativeCohort = false; ///< some cohort holds negative units (see install())
     std::size_t m_period = 0;
     std::uint32_t m_kMonth = 0, m_kPolicy = 0, m_kArrival = 0, m_kRunStart = 0, m_kRelease = 0, m_kKnownRelease = 0;
 };
