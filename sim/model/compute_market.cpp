@@ -31,7 +31,7 @@ double World::controlledShare(int d, const scenario::Policy& p) const
 void World::addLeaseArcs()
 {
     constexpr int kTranches = 5;
-    auto& [dcNode, firmNode, cheapest, demand, edges] = m_lease;
+    auto& [dcNode, firmNode, budget, cheapest, demand, edges] = m_lease;
     auto& wanted = m_leaseWanted; // by data centre: demand of the firms open to it
     wanted.assign(m_s.dataCentres.size(), 0.0);
     for (const LeaseEdge& le : edges)
@@ -66,7 +66,10 @@ void World::computeMarket(SimTime t0, SimTime t1)
     m_flow.clear();
     const net::NodeIndex src = m_flow.addNode(), sink = m_flow.addNode();
     m_lease.reset(firms.size(), dcs.size());
-    auto& [dcNode, firmNode, cheapest, leaseDemand, edges] = m_lease;
+    auto& [dcNode, firmNode, budget, cheapest, leaseDemand, edges] = m_lease;
+    for (std::size_t f = 0; f < firms.size(); ++f)
+        budget[f] = firms[f].leaseBudgetUsdPerMonth.at(t0);
+    const std::span<const SimTime> cuts = m_rules.boundariesWithin(t0, t1);
     for (std::size_t d = 0; d < dcs.size(); ++d) {
         const auto& dc = dcs[d];
         if (!dc.owner.empty() || m_dcs[d].capacityH100e <= 0)
@@ -74,13 +77,10 @@ void World::computeMarket(SimTime t0, SimTime t1)
         const double price = dc.leasePriceUsdPerH100eHour.at(t0);
         for (std::size_t f = 0; f < firms.size(); ++f) {
             const auto& firm = firms[f];
-            if (firm.leaseBudgetUsdPerMonth.at(t0) <= 0)
+            if (budget[f] <= 0 || m_index.leaseRefused[f * dcs.size() + d])
                 continue;
-            const bool home = dc.location == firm.hq;
-            if ((home && !firm.leasesDomestic) || (!home && !firm.leasesOffshore) || contains(dc.refusesLesseesFrom, firm.hq))
-                continue;
-            const RouteDecision dec = m_rules.averaged(t0, t1, [&](SimTime t) {
-                return m_rules.leaseDecision(firm, dc, t, [&](const scenario::Policy& p) {
+            const RouteDecision dec = m_rules.averaged(t0, t1, cuts, [&](SimTime t) {
+                return m_rules.leaseDecision(f, d, t, [&](const scenario::Policy& p) {
                     return controlledShare(static_cast<int>(d), p);
                 });
             });
@@ -113,7 +113,7 @@ void World::computeMarket(SimTime t0, SimTime t1)
     for (std::size_t f = 0; f < firms.size(); ++f) {
         if (firmNode[f] < 0)
             continue;
-        double demand = firms[f].leaseBudgetUsdPerMonth.at(t0) / (cheapest[f] * hours);
+        double demand = budget[f] / (cheapest[f] * hours);
         // A firm with a compute target leases only the gap its own data centres leave.
         if (const double target = firms[f].computeTargetH100e.at(t0); target > 0) {
             double owned = 0;

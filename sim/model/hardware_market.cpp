@@ -126,7 +126,7 @@ void World::hardwareMarket(SimTime t0, SimTime t1)
     // Without a policy date inside the month the averaged decision is the one at t0, and the
     // policy book remembers that per stretch between policy dates.
     const std::size_t nDcs = dcs.size();
-    const bool switchesInside = !m_rules.boundariesWithin(t0, t1).empty();
+    const std::span<const SimTime> cuts = m_rules.boundariesWithin(t0, t1);
 
     auto& shipEdges = m_hw.shipEdges;
     shipEdges.clear();
@@ -146,8 +146,8 @@ void World::hardwareMarket(SimTime t0, SimTime t1)
                 continue; // a market-specific SKU not sold here, or a home-designed chip the owner refuses
             RouteMonth& route = m_routeMonth[m_index.routeOfPair[pair]];
             const RouteDecision dec =
-                switchesInside ? m_rules.averaged(t0, t1, [&](SimTime t) { return m_rules.hardwareDecision(c, d, t); })
-                               : m_rules.hardwareDecision(c, d, t0);
+                !cuts.empty() ? m_rules.averaged(t0, t1, cuts, [&](SimTime t) { return m_rules.hardwareDecision(c, d, t); })
+                              : m_rules.hardwareDecision(c, d, t0);
             if (dec.policy && dec.open < 1.0) {
                 const bool first = firstNote(m_hwNoted, pair, *dec.policy);
                 if (first || m_opt.recordNetwork) {

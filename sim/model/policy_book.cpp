@@ -30,6 +30,7 @@ PolicyBook::PolicyBook(const scenario::Scenario& s) : m_s(s)
 
     m_nChips = s.chips.size();
     m_nDcs = s.dataCentres.size();
+    m_nFirms = s.firms.size();
     for (const Policy* p : m_sorted) {
         for (const DataCentre& dc : s.dataCentres) {
             const bool exportCovers = p->type == PolicyType::ExportControl && p->actor != dc.location &&
@@ -44,7 +45,20 @@ PolicyBook::PolicyBook(const scenario::Scenario& s) : m_s(s)
             m_actorsChip.push_back(p->actor.empty() || p->actor == chip.origin ? 1 : 0);
         for (const Policy* q : m_sorted)
             m_overrides.push_back(contains(p->overrides, q->id) ? 1 : 0);
+        for (const Firm& firm : s.firms) {
+            bool applies = false;
+            if (p->type == PolicyType::DiffusionRule && p->restrictLeasing) {
+                const auto* j = s.findJurisdiction(firm.hq);
+                applies = j && j->diffusionTier == 3;
+            } else if (p->type == PolicyType::RemoteAccessControl) {
+                applies = contains(p->firmHq, firm.hq);
+            }
+            m_leaseRules.push_back(applies ? 1 : 0);
+        }
     }
+    for (const Firm& firm : s.firms)
+        for (const DataCentre& dc : s.dataCentres)
+            m_leaseAtHome.push_back(dc.location == firm.hq ? 1 : 0);
     for (const Chip& chip : s.chips)
         for (const DataCentre& dc : s.dataCentres)
             m_foreign.push_back(chip.origin != dc.location ? 1 : 0);

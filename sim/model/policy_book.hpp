@@ -49,11 +49,11 @@ public:
     /// Which policies are in force depends on the date only through this: the number of policy
     /// start and end dates at or before t.
     [[nodiscard]] std::size_t epoch(SimTime t) const;
-    /// May `firm` lease capacity of `dc`? `controlledShare(policy)` gives the share of the
-    /// DC's capacity on chips the policy's criteria catch (a rule only closes that share).
+    /// May the scenario's firm `f` lease capacity of its data centre `d`? `controlledShare(policy)`
+    /// gives the share of the DC's capacity on chips the policy's criteria catch (a rule only
+    /// closes that share).
     template <typename ControlledShare>
-    [[nodiscard]] RouteDecision leaseDecision(const Firm& firm, const DataCentre& dc, SimTime t,
-                                              ControlledShare&& controlledShare) const;
+    [[nodiscard]] RouteDecision leaseDecision(std::size_t f, std::size_t d, SimTime t, ControlledShare&& controlledShare) const;
 
     /// The active diffusion rule, if any.
     [[nodiscard]] const Policy* diffusionRule(SimTime t) const;
@@ -66,10 +66,10 @@ public:
     /// Policy start/end dates strictly inside (t0, t1), sorted: where a month must be split.
     [[nodiscard]] std::span<const SimTime> boundariesWithin(SimTime t0, SimTime t1) const;
 
-    /// Averages a decision over [t0, t1), splitting at policy boundaries; the governing policy
-    /// is the one of the most closed sub-interval.
+    /// Averages a decision over [t0, t1), split at `cuts` (boundariesWithin(t0, t1), asked once
+    /// per month by the caller); the governing policy is the one of the most closed sub-interval.
     template <typename Decide>
-    [[nodiscard]] RouteDecision averaged(SimTime t0, SimTime t1, Decide&& decide) const;
+    [[nodiscard]] RouteDecision averaged(SimTime t0, SimTime t1, std::span<const SimTime> cuts, Decide&& decide) const;
 
     [[nodiscard]] const scenario::Scenario& scenario() const { return m_s; }
 
@@ -97,13 +97,15 @@ private:
     std::vector<const Policy*> m_sorted; ///< enabled policies by start date, then file order
     std::vector<SimTime> m_boundaries;   ///< every start and end date of m_sorted, sorted, unique
     // What the hardware decisions ask of ids, answered once (i: index in m_sorted, c: chip, d: data centre).
-    std::size_t m_nChips = 0, m_nDcs = 0;
+    std::size_t m_nChips = 0, m_nDcs = 0, m_nFirms = 0;
     std::vector<std::uint8_t> m_exportCovers; ///< by i * dcs + d: an export control of another place covering d
     std::vector<std::uint8_t> m_importCovers; ///< by i * dcs + d: an import rule that applies at d (any foreign chip)
     std::vector<std::uint8_t> m_actorsChip;   ///< by i * chips + c: no actor, or the chip's designer is the actor
     std::vector<std::uint8_t> m_overrides;    ///< by i * policies + j: policy i names policy j in `overrides`
     std::vector<std::uint8_t> m_foreign;      ///< by c * dcs + d: the chip is designed outside d's location
     std::vector<std::uint8_t> m_tier3;        ///< by d: d sits in a diffusion-rule tier-3 jurisdiction
+    std::vector<std::uint8_t> m_leaseAtHome;  ///< by f * dcs + d: d sits where firm f is headquartered
+    std::vector<std::uint8_t> m_leaseRules;   ///< by i * firms + f: a leasing rule that catches firm f
     // Caches: a World asks the same questions every month, from one thread.
     mutable std::vector<std::int8_t> m_chipMatch;      ///< by policy * chips + chip: -1 unknown, 0, 1
     mutable std::vector<std::int8_t> m_catches;        ///< by i * chips + c: -1 unknown, 0, 1 (see catches())
@@ -117,37 +119,29 @@ private:
 [[nodiscard]] bool contains(const std::vector<std::string>& v, const std::string& x);
 
 template <typename ControlledShare>
-RouteDecision PolicyBook::leaseDecision(const Firm& firm, const DataCentre& dc, SimTime t,
-                                        ControlledShare&& controlledShare) const
+RouteDecision PolicyBook::leaseDecision(std::size_t f, std::size_t d, SimTime t, ControlledShare&& controlledShare) const
 {
-    RouteDecision d;
-    if (dc.location == firm.hq)
-        return d; // remote-access and diffusion leasing rules concern use from abroad
-    for (const Policy* p : m_sorted) {
-        if (!p->activeAt(t))
+    RouteDecision dec;
+    if (m_leaseAtHome[f * m_nDcs + d])
+        return dec; // remote-access and diffusion leasing rules concern use from abroad
+    if (t < m_memoFrom || t >= m_memoUntil)
+        selectMemo(t);
+    for (const std::size_t i : m_memo->active) {
+        if (!m_leaseRules[i * m_nFirms + f])
             continue;
-        bool applies = false;
-        if (p->type == scenario::PolicyType::DiffusionRule && p->restrictLeasing) {
-            const auto* j = m_s.findJurisdiction(firm.hq);
-            applies = j && j->diffusionTier == 3;
-        } else if (p->type == scenario::PolicyType::RemoteAccessControl) {
-            applies = contains(p->firmHq, firm.hq);
-        }
-        if (!applies)
-            continue;
+        const Policy* p = m_sorted[i];
         const double open = 1.0 - controlledShare(*p);
-        if (open < d.open || (open == d.open && !d.policy && open < 1.0)) {
-            d.open = open;
-            d.policy = p;
+        if (open < dec.open || (open == dec.open && !dec.policy && open < 1.0)) {
+            dec.open = open;
+            dec.policy = p;
         }
     }
-    return d;
+    return dec;
 }
 
 template <typename Decide>
-RouteDecision PolicyBook::averaged(SimTime t0, SimTime t1, Decide&& decide) const
+RouteDecision PolicyBook::averaged(SimTime t0, SimTime t1, std::span<const SimTime> cuts, Decide&& decide) const
 {
-    const std::span<const SimTime> cuts = boundariesWithin(t0, t1);
     if (cuts.empty())
         return decide(t0);
     RouteDecision result;

@@ -163,6 +163,7 @@ private:
     /// computeMarket() scratch, kept across months so that a month allocates nothing.
     struct LeaseScratch {
         std::vector<net::NodeIndex> dcNode, firmNode;
+        std::vector<double> budget;   ///< each firm's lease budget this month, USD
         std::vector<double> cheapest; ///< lowest lease price open to each firm
         std::vector<double> demand;   ///< H100e each firm wants to lease this month
         std::vector<LeaseEdge> edges;
@@ -170,6 +171,7 @@ private:
         {
             dcNode.assign(nDcs, -1);
             firmNode.assign(nFirms, -1);
+            budget.assign(nFirms, 0.0);
             cheapest.assign(nFirms, 1e300);
             demand.assign(nFirms, 0.0);
             edges.clear();

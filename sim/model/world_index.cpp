@@ -68,8 +68,14 @@ WorldIndex::WorldIndex(const scenario::Scenario& s) : nDcs(s.dataCentres.size())
             buyable.push_back(sold && !refused ? 1 : 0);
         }
     for (const auto& firm : s.firms)
-        for (const auto& dc : s.dataCentres)
+        for (const auto& dc : s.dataCentres) {
             ownCompute.push_back(dc.owner == firm.id && firm.ownsCompute ? 1 : 0);
+            const bool home = dc.location == firm.hq;
+            leaseRefused.push_back((home && !firm.leasesDomestic) || (!home && !firm.leasesOffshore) ||
+                                           contains(dc.refusesLesseesFrom, firm.hq)
+                                       ? 1
+                                       : 0);
+        }
     for (std::size_t d = 0; d < nDcs; ++d) {
         dcJurisdiction.push_back(s.findJurisdiction(s.dataCentres[d].location));
         dcStockpileMonths.push_back(owners[d] ? std::optional<int>(static_cast<int>(std::lround(owners[d]->stockpileMonths)))

@@ -33,6 +33,9 @@ struct WorldIndex {
 
     /// Whether firm f runs data centre d as its own (owner and ownsCompute), by f * nDcs + d.
     std::vector<std::uint8_t> ownCompute;
+    /// Whether firm f will not lease at data centre d (no leasing at home or abroad, as the case
+    /// may be) or d turns away lessees from f's headquarters, by f * nDcs + d.
+    std::vector<std::uint8_t> leaseRefused;
 
     /// Smuggling routes: chip indices (as `chips` lists them) and the destination's place id.
     std::vector<std::vector<std::size_t>> smugglingChips;
