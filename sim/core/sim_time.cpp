@@ -58,6 +58,14 @@ Date toDate(SimTime t)
 std::string formatDate(SimTime t)
 {
     const Date d = toDate(t);
+    if (d.year >= 0 && d.year <= 9999) {
+        // What the format below gives, without snprintf (every training run is named by date).
+        const auto digit = [](int v) { return static_cast<char>('0' + v % 10); };
+        const char text[10] = {digit(d.year / 1000), digit(d.year / 100), digit(d.year / 10), digit(d.year), '-',
+                               digit(d.month / 10), digit(d.month),      '-',                 digit(d.day / 10),
+                               digit(d.day)};
+        return std::string(text, sizeof text);
+    }
     char buf[16];
     std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", d.year, d.month, d.day);
     return buf;

@@ -2,6 +2,7 @@
 // capacity of leasing operators flows to firms with leasing budgets over a network cut by the
 // diffusion rule's leasing restriction and remote-access controls (min-cost flow: firms take
 // the cheapest open capacity first). Then each firm's compute is split by site and use.
+#include "sim/model/flow_units.hpp"
 #include "sim/model/world.hpp"
 
 #include <algorithm>
@@ -10,22 +11,15 @@
 
 namespace cp::model {
 
-namespace {
-constexpr double kScale = 100.0; // flow units per H100e
-std::int64_t toFlow(double h100e) { return static_cast<std::int64_t>(std::floor(std::max(0.0, h100e) * kScale)); }
-} // namespace
-
 double World::controlledShare(int d, const scenario::Policy& p) const
 {
     const auto& st = m_dcs[static_cast<std::size_t>(d)];
     if (st.capacityH100e <= 0)
         return 0.0;
     double controlled = 0;
-    for (const auto& c : st.cohorts) {
-        const auto& chip = m_s.chips[static_cast<std::size_t>(c.chip)];
-        if (m_rules.chipMatches(p, chip))
-            controlled += static_cast<double>(c.units) * m_chipH100e[static_cast<std::size_t>(c.chip)];
-    }
+    for (const auto& c : st.cohorts)
+        if (m_rules.chipMatches(p, m_s.chips[static_cast<std::size_t>(c.chip)]))
+            controlled += c.h100e;
     return std::clamp(controlled / st.capacityH100e, 0.0, 1.0);
 }
 
@@ -37,7 +31,7 @@ double World::controlledShare(int d, const scenario::Policy& p) const
 void World::addLeaseArcs()
 {
     constexpr int kTranches = 5;
-    auto& [dcNode, firmNode, cheapest, demand, edges] = m_lease;
+    auto& [dcNode, firmNode, budget, cheapest, demand, edges] = m_lease;
     auto& wanted = m_leaseWanted; // by data centre: demand of the firms open to it
     wanted.assign(m_s.dataCentres.size(), 0.0);
     for (const LeaseEdge& le : edges)
@@ -45,7 +39,7 @@ void World::addLeaseArcs()
     for (LeaseEdge& le : edges) {
         const double capacity = m_dcs[le.dc].capacityH100e;
         const double limit = le.open * capacity;
-        const auto cost = static_cast<std::int64_t>(std::llround(le.price * 100.0));
+        const auto cost = static_cast<std::int64_t>(roundCost(le.price * 100.0));
         if (wanted[le.dc] <= capacity) {
             le.edge = m_flow.addEdge(dcNode[le.dc], firmNode[le.firm], toFlow(limit), cost);
             continue;
@@ -72,8 +66,10 @@ void World::computeMarket(SimTime t0, SimTime t1)
     m_flow.clear();
     const net::NodeIndex src = m_flow.addNode(), sink = m_flow.addNode();
     m_lease.reset(firms.size(), dcs.size());
-    auto& [dcNode, firmNode, cheapest, leaseDemand, edges] = m_lease;
-    m_leaseNoted.resize(firms.size() * dcs.size(), nullptr);
+    auto& [dcNode, firmNode, budget, cheapest, leaseDemand, edges] = m_lease;
+    for (std::size_t f = 0; f < firms.size(); ++f)
+        budget[f] = firms[f].leaseBudgetUsdPerMonth.at(t0);
+    const std::span<const SimTime> cuts = m_rules.boundariesWithin(t0, t1);
     for (std::size_t d = 0; d < dcs.size(); ++d) {
         const auto& dc = dcs[d];
         if (!dc.owner.empty() || m_dcs[d].capacityH100e <= 0)
@@ -81,28 +77,25 @@ void World::computeMarket(SimTime t0, SimTime t1)
         const double price = dc.leasePriceUsdPerH100eHour.at(t0);
         for (std::size_t f = 0; f < firms.size(); ++f) {
             const auto& firm = firms[f];
-            if (firm.leaseBudgetUsdPerMonth.at(t0) <= 0)
+            if (budget[f] <= 0 || m_index.leaseRefused[f * dcs.size() + d])
                 continue;
-            const bool home = dc.location == firm.hq;
-            if ((home && !firm.leasesDomestic) || (!home && !firm.leasesOffshore) || contains(dc.refusesLesseesFrom, firm.hq))
-                continue;
-            const RouteDecision dec = m_rules.averaged(t0, t1, [&](SimTime t) {
-                return m_rules.leaseDecision(firm, dc, t, [&](const scenario::Policy& p) {
+            const RouteDecision dec = m_rules.averaged(t0, t1, cuts, [&](SimTime t) {
+                return m_rules.leaseDecision(f, d, t, [&](const scenario::Policy& p) {
                     return controlledShare(static_cast<int>(d), p);
                 });
             });
-            // noteBlock records a (route, rule) once; skip building the note when this pair
-            // has already reported this rule.
-            const std::size_t pair = f * dcs.size() + d;
-            if (dec.policy && dec.open < 1.0 && (m_leaseNoted[pair] != dec.policy || m_opt.recordNetwork)) {
-                m_leaseNoted[pair] = dec.policy;
-                net::RouteBlock b{net::RouteKind::Lease, dc.id, firm.id, {}, dec.policy->id, dec.policy->name,
-                                  dec.policy->from, dec.open,
-                                  (dec.open <= 0 ? "leasing closed by " : "leasing capped by ") + dec.policy->name};
-                noteBlock(b, t0, firm.id);
-                if (m_opt.recordNetwork)
-                    addNetworkEdge({dc.id, firm.id, {}, net::RouteKind::Lease, 0, dec.open <= 0, dec.open > 0,
-                                    dec.policy->id, b.reason, dec.policy->from});
+            if (dec.policy && dec.open < 1.0) {
+                const bool first = firstNote(m_leaseNoted, f * dcs.size() + d, *dec.policy);
+                if (first || m_opt.recordNetwork) {
+                    net::RouteBlock b{net::RouteKind::Lease, dc.id, firm.id, {}, dec.policy->id, dec.policy->name,
+                                      dec.policy->from, dec.open,
+                                      (dec.open <= 0 ? "leasing closed by " : "leasing capped by ") + dec.policy->name};
+                    if (m_opt.recordNetwork)
+                        addNetworkEdge({dc.id, firm.id, {}, net::RouteKind::Lease, 0, dec.open <= 0, dec.open > 0,
+                                        dec.policy->id, b.reason, dec.policy->from});
+                    if (first)
+                        noteBlock(std::move(b));
+                }
             }
             if (dec.open <= 0)
                 continue;
@@ -120,7 +113,7 @@ void World::computeMarket(SimTime t0, SimTime t1)
     for (std::size_t f = 0; f < firms.size(); ++f) {
         if (firmNode[f] < 0)
             continue;
-        double demand = firms[f].leaseBudgetUsdPerMonth.at(t0) / (cheapest[f] * hours);
+        double demand = budget[f] / (cheapest[f] * hours);
         // A firm with a compute target leases only the gap its own data centres leave.
         if (const double target = firms[f].computeTargetH100e.at(t0); target > 0) {
             double owned = 0;
@@ -137,7 +130,7 @@ void World::computeMarket(SimTime t0, SimTime t1)
     addLeaseArcs();
     m_flow.solve(src, sink);
     for (const LeaseEdge& le : edges) {
-        const double h = static_cast<double>(m_flow.flow(le.edge)) / kScale;
+        const double h = static_cast<double>(m_flow.flow(le.edge)) / kFlowScale;
         auto& fs = m_firms[le.firm];
         const auto key = std::make_pair(static_cast<int>(le.firm), static_cast<int>(le.dc));
         const bool was = m_leaseActive[key];
@@ -170,26 +163,36 @@ void World::allocateFirmCompute(SimTime t0)
         std::fill(fs.byChip.begin(), fs.byChip.end(), 0.0);
         fs.homeH100e = fs.offshoreH100e = fs.smuggledH100e = fs.leasedH100e = fs.leasedOffshoreH100e = fs.domesticChipH100e = 0;
         for (std::size_t d = 0; d < nDcs; ++d) {
+            double amount = fs.leasedFrom[d];
+            const bool own = m_index.ownCompute[f * nDcs + d];
+            // Leased amounts are +0 or more, and so are the sums: adding a +0 leaves them as they are.
+            if (amount <= 0 && !own)
+                continue;
             const auto& st = m_dcs[d];
             const bool home = m_index.dcLocation[d] == hq;
-            double amount = fs.leasedFrom[d];
             fs.leasedH100e += amount;
             if (!home)
                 fs.leasedOffshoreH100e += amount;
-            if (m_index.ownCompute[f * nDcs + d])
-                amount += st.capacityH100e;
-            if (amount <= 0 || st.capacityH100e <= 0)
+            const double capacity = st.capacityH100e;
+            if (own)
+                amount += capacity;
+            if (amount <= 0 || capacity <= 0)
                 continue;
             (home ? fs.homeH100e : fs.offshoreH100e) += amount;
+            // At home a chip is domestic exactly when it is not foreign to the site.
+            double smuggled = fs.smuggledH100e, domestic = fs.domesticChipH100e;
+            double* byChip = fs.byChip.data();
             for (const auto& c : st.cohorts) {
                 const auto ci = static_cast<std::size_t>(c.chip);
-                const double part = amount * static_cast<double>(c.units) * m_chipH100e[ci] / st.capacityH100e;
-                fs.byChip[ci] += part;
+                const double part = amount * c.unitsAsDouble * c.unitH100e / capacity;
+                byChip[ci] += part;
                 if (c.smuggled)
-                    fs.smuggledH100e += part;
-                if (home && m_index.chipOrigin[ci] == hq)
-                    fs.domesticChipH100e += part;
+                    smuggled += part;
+                if (home && !c.foreign)
+                    domestic += part;
             }
+            fs.smuggledH100e = smuggled;
+            fs.domesticChipH100e = domestic;
         }
         // Inference is served at home first (latency, data rules; on domestic chips where the
         // firm has them); what home capacity cannot serve runs abroad.

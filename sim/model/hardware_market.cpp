@@ -1,6 +1,7 @@
 // The monthly hardware market: new chips flow from producers to data centres over a network
 // whose edges the rules in force cut or cap, solved as a min-cost max-flow problem (flow unit:
 // 1/100 H100e; cost unit: $100 per H100e). Smuggling is a capped, costlier path with seizures.
+#include "sim/model/flow_units.hpp"
 #include "sim/model/world.hpp"
 
 #include <algorithm>
@@ -10,24 +11,18 @@
 namespace cp::model {
 
 namespace {
-constexpr double kScale = 100.0; // flow units per H100e
 constexpr int kDemandTranches = 5;
 constexpr std::int64_t kTrancheCost = 2; // $200 per H100e: small next to price differences
-
-std::int64_t toFlow(double h100e) { return static_cast<std::int64_t>(std::floor(std::max(0.0, h100e) * kScale)); }
-
 } // namespace
 
 void World::refreshCapacity()
 {
-    // Both markets ask for it in one month; cohorts change only at arrivals and retirements.
-    if (m_capacityFresh)
-        return;
-    m_capacityFresh = true;
+    // Between retirements cohorts are only appended, so carrying the sum on over the new ones
+    // adds the same terms in the same order as summing them all again.
     for (auto& st : m_dcs) {
-        double cap = 0;
-        for (const auto& c : st.cohorts)
-            cap += static_cast<double>(c.units) * m_chipH100e[static_cast<std::size_t>(c.chip)];
+        double cap = st.summed == 0 ? 0.0 : st.capacityH100e;
+        for (; st.summed < st.cohorts.size(); ++st.summed)
+            cap += st.cohorts[st.summed].h100e;
         st.capacityH100e = cap;
     }
 }
@@ -55,12 +50,16 @@ std::string withThousands(long long v)
 }
 } // namespace
 
-double World::dcDemandH100e(int d, SimTime t) const
+double World::dcDemandH100e(int d, SimTime t)
 {
     const auto& dc = m_s.dataCentres[static_cast<std::size_t>(d)];
     SimTime horizon = t;
-    if (const auto& months = m_index.dcStockpileMonths[static_cast<std::size_t>(d)])
-        horizon = core::addMonths(t, *months);
+    if (const auto& months = m_index.dcStockpileMonths[static_cast<std::size_t>(d)]) {
+        // Owners order a few distinct numbers of months ahead: one date each per month.
+        auto& known = m_hw.horizons;
+        const auto it = std::find_if(known.begin(), known.end(), [&](const auto& k) { return k.first == *months; });
+        horizon = it != known.end() ? it->second : known.emplace_back(*months, core::addMonths(t, *months)).second;
+    }
     const double target = dc.powerMw.at(horizon) * dc.h100ePerMw;
     const auto& st = m_dcs[static_cast<std::size_t>(d)];
     return std::max(0.0, target - st.capacityH100e - st.inTransitH100e);
@@ -93,6 +92,7 @@ void World::hardwareMarket(SimTime t0, SimTime t1)
     placeSupply.assign(m_index.nPlaces, 0.0);
     placeDemand.assign(m_index.nPlaces, 0.0);
     supplyCounted.assign(chips.size() * m_index.nPlaces, 0);
+    m_hw.horizons.clear();
     for (std::size_t d = 0; d < dcs.size(); ++d) {
         demand[d] = dcDemandH100e(static_cast<int>(d), t0);
         if (demand[d] <= 0)
@@ -126,8 +126,7 @@ void World::hardwareMarket(SimTime t0, SimTime t1)
     // Without a policy date inside the month the averaged decision is the one at t0, and the
     // policy book remembers that per stretch between policy dates.
     const std::size_t nDcs = dcs.size();
-    const bool switchesInside = !m_rules.boundariesWithin(t0, t1).empty();
-    m_hwNoted.resize(chips.size() * nDcs, nullptr);
+    const std::span<const SimTime> cuts = m_rules.boundariesWithin(t0, t1);
 
     auto& shipEdges = m_hw.shipEdges;
     shipEdges.clear();
@@ -147,19 +146,20 @@ void World::hardwareMarket(SimTime t0, SimTime t1)
                 continue; // a market-specific SKU not sold here, or a home-designed chip the owner refuses
             RouteMonth& route = m_routeMonth[m_index.routeOfPair[pair]];
             const RouteDecision dec =
-                switchesInside ? m_rules.averaged(t0, t1, [&](SimTime t) { return m_rules.hardwareDecision(c, d, t); })
-                               : m_rules.hardwareDecision(c, d, t0);
-            // noteBlock records a (route, rule) once; skip building the note when this pair
-            // has already reported this rule.
-            if (dec.policy && dec.open < 1.0 && (m_hwNoted[pair] != dec.policy || m_opt.recordNetwork)) {
-                net::RouteBlock b{net::RouteKind::Hardware, chip.id, dc.id, chip.id, dec.policy->id,
-                                  dec.policy->name, dec.policy->from, dec.open,
-                                  dec.open <= 0 ? "closed by " + dec.policy->name : "capped by " + dec.policy->name};
-                noteBlock(b, t0, dc.owner);
-                m_hwNoted[pair] = dec.policy;
-                if (m_opt.recordNetwork)
-                    addNetworkEdge({m_chipProducer[c], dc.id, chip.id, net::RouteKind::Hardware, 0, dec.open <= 0,
-                                    dec.open > 0, dec.policy->id, b.reason, dec.policy->from});
+                !cuts.empty() ? m_rules.averaged(t0, t1, cuts, [&](SimTime t) { return m_rules.hardwareDecision(c, d, t); })
+                              : m_rules.hardwareDecision(c, d, t0);
+            if (dec.policy && dec.open < 1.0) {
+                const bool first = firstNote(m_hwNoted, pair, *dec.policy);
+                if (first || m_opt.recordNetwork) {
+                    net::RouteBlock b{net::RouteKind::Hardware, chip.id, dc.id, chip.id, dec.policy->id,
+                                      dec.policy->name, dec.policy->from, dec.open,
+                                      dec.open <= 0 ? "closed by " + dec.policy->name : "capped by " + dec.policy->name};
+                    if (m_opt.recordNetwork)
+                        addNetworkEdge({m_chipProducer[c], dc.id, chip.id, net::RouteKind::Hardware, 0, dec.open <= 0,
+                                        dec.open > 0, dec.policy->id, b.reason, dec.policy->from});
+                    if (first)
+                        noteBlock(std::move(b));
+                }
             }
             if (dec.open <= 0) {
                 if (!route.blocked) {
@@ -195,7 +195,7 @@ void World::hardwareMarket(SimTime t0, SimTime t1)
             offerTo(c, d, reachable);
             const double unitCost = price * (1.0 + dec.revenueShare * m_s.market.revenueSharePassThrough) / m_chipH100e[c];
             const auto e = m_flow.addEdge(from, dcNode[d], toFlow(dec.open * demand[d]),
-                                          static_cast<std::int64_t>(std::llround(unitCost / 100.0)));
+                                          roundCost(unitCost / 100.0));
             shipEdges.push_back({e, static_cast<int>(c), static_cast<int>(d), -1, tier2Capped});
         }
     }
@@ -216,7 +216,7 @@ void World::hardwareMarket(SimTime t0, SimTime t1)
                 if (dcNode[d] < 0 || m_index.dcLocation[d] != m_index.smugglingDestination[r] || dcs[d].stateFunded)
                     continue;
                 const auto e = m_flow.addEdge(node, dcNode[d], toFlow(demand[d]),
-                                              static_cast<std::int64_t>(std::llround(unitCost / 100.0)));
+                                              roundCost(unitCost / 100.0));
                 shipEdges.push_back({e, static_cast<int>(c), static_cast<int>(d), static_cast<int>(r), false});
                 offerTo(c, d, units * m_chipH100e[c]);
             }
@@ -268,7 +268,7 @@ void World::deliverShipments(SimTime t0)
         const auto c = static_cast<std::size_t>(se.chip);
         const auto& chip = chips[c];
         const auto units = std::min<std::int64_t>(
-            m_inventory[c], static_cast<std::int64_t>(std::floor(static_cast<double>(m_flow.flow(se.edge)) / (m_chipH100e[c] * kScale))));
+            m_inventory[c], static_cast<std::int64_t>(std::floor(static_cast<double>(m_flow.flow(se.edge)) / (m_chipH100e[c] * kFlowScale))));
         if (units <= 0)
             continue;
         const auto& dc = dcs[static_cast<std::size_t>(se.dc)];

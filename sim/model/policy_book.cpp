@@ -27,6 +27,46 @@ PolicyBook::PolicyBook(const scenario::Scenario& s) : m_s(s)
     }
     std::sort(m_boundaries.begin(), m_boundaries.end());
     m_boundaries.erase(std::unique(m_boundaries.begin(), m_boundaries.end()), m_boundaries.end());
+
+    m_nChips = s.chips.size();
+    m_nDcs = s.dataCentres.size();
+    m_nFirms = s.firms.size();
+    for (const Policy* p : m_sorted) {
+        for (const DataCentre& dc : s.dataCentres) {
+            const bool exportCovers = p->type == PolicyType::ExportControl && p->actor != dc.location &&
+                                      (contains(p->destinations, dc.location) || contains(p->operatorHq, dc.operatorHq));
+            m_exportCovers.push_back(exportCovers ? 1 : 0);
+            const bool importCovers =
+                (p->type == PolicyType::ImportBlock || (p->type == PolicyType::StateDcDomesticOnly && dc.stateFunded)) &&
+                contains(p->destinations, dc.location);
+            m_importCovers.push_back(importCovers ? 1 : 0);
+        }
+        for (const Chip& chip : s.chips)
+            m_actorsChip.push_back(p->actor.empty() || p->actor == chip.origin ? 1 : 0);
+        for (const Policy* q : m_sorted)
+            m_overrides.push_back(contains(p->overrides, q->id) ? 1 : 0);
+        for (const Firm& firm : s.firms) {
+            bool applies = false;
+            if (p->type == PolicyType::DiffusionRule && p->restrictLeasing) {
+                const auto* j = s.findJurisdiction(firm.hq);
+                applies = j && j->diffusionTier == 3;
+            } else if (p->type == PolicyType::RemoteAccessControl) {
+                applies = contains(p->firmHq, firm.hq);
+            }
+            m_leaseRules.push_back(applies ? 1 : 0);
+        }
+    }
+    for (const Firm& firm : s.firms)
+        for (const DataCentre& dc : s.dataCentres)
+            m_leaseAtHome.push_back(dc.location == firm.hq ? 1 : 0);
+    for (const Chip& chip : s.chips)
+        for (const DataCentre& dc : s.dataCentres)
+            m_foreign.push_back(chip.origin != dc.location ? 1 : 0);
+    for (const DataCentre& dc : s.dataCentres) {
+        const auto* j = s.findJurisdiction(dc.location);
+        m_tier3.push_back(j && j->diffusionTier == 3 ? 1 : 0);
+    }
+    m_catches.assign(m_sorted.size() * m_nChips, -1);
 }
 
 bool PolicyBook::chipMatches(const Policy& p, const Chip& c) const
@@ -70,85 +110,82 @@ bool PolicyBook::computeChipMatch(const Policy& p, const Chip& c) const
     return false;
 }
 
-bool PolicyBook::covers(const Policy& p, const DataCentre& dc) const
+bool PolicyBook::catches(std::size_t i, std::size_t c) const
 {
-    return contains(p.destinations, dc.location) || contains(p.operatorHq, dc.operatorHq);
+    auto& known = m_catches[i * m_nChips + c];
+    if (known < 0)
+        known = chipMatches(*m_sorted[i], m_s.chips[c]) ? 1 : 0;
+    return known != 0;
 }
 
-RouteDecision PolicyBook::exportDecision(const Chip& chip, const DataCentre& dc, SimTime t) const
+RouteDecision PolicyBook::exportDecision(std::size_t c, std::size_t d, const Epoch& e) const
 {
-    // Chips of a jurisdiction's own design are not subject to its export rules at home.
-    auto& covering = m_covering;
+    // Chips of a jurisdiction's own design are not subject to its export rules at home, and a
+    // country controls the export of its own chips only.
+    auto& covering = m_covering; // indices in m_sorted
     covering.clear();
-    for (const Policy* p : m_sorted) {
-        if (!p->activeAt(t) || p->type != PolicyType::ExportControl)
-            continue;
-        if (p->actor == dc.location || !covers(*p, dc) || !chipMatches(*p, chip))
-            continue;
-        if (!p->actor.empty() && p->actor != chip.origin)
-            continue; // a country controls the export of its own chips
-        covering.push_back(p);
-    }
-    RouteDecision d;
-    for (const Policy* p : covering) {
-        const bool overridden = std::any_of(covering.begin(), covering.end(), [&](const Policy* q) {
-            return q != p && contains(q->overrides, p->id);
+    for (const std::size_t i : e.active)
+        if (m_exportCovers[i * m_nDcs + d] && m_actorsChip[i * m_nChips + c] && catches(i, c))
+            covering.push_back(i);
+    RouteDecision dec;
+    for (const std::size_t i : covering) {
+        const bool overridden = std::any_of(covering.begin(), covering.end(), [&](std::size_t q) {
+            return q != i && m_overrides[q * m_sorted.size() + i];
         });
         if (overridden)
             continue;
+        const Policy* p = m_sorted[i];
         double open = 1.0;
         if (p->action == ExportAction::Deny)
             open = 0.0;
         else if (p->action == ExportAction::Licence)
             open = p->approvalRate;
         // Most restrictive wins; on a tie the later rule (it is sorted later) governs.
-        if (!d.policy || open <= d.open) {
-            d.open = open;
-            d.policy = p;
-            d.revenueShare = p->revenueShare;
-            d.capUnitsPerMonth = p->capUnitsPerMonth ? *p->capUnitsPerMonth : -1.0;
+        if (!dec.policy || open <= dec.open) {
+            dec.open = open;
+            dec.policy = p;
+            dec.revenueShare = p->revenueShare;
+            dec.capUnitsPerMonth = p->capUnitsPerMonth ? *p->capUnitsPerMonth : -1.0;
         }
     }
     // The diffusion rule: tier-3 destinations get no controlled chips at all.
-    if (const Policy* dr = diffusionRule(t);
-        dr && chipMatches(*dr, chip) && chip.origin != dc.location && (dr->actor.empty() || dr->actor == chip.origin)) {
-        const auto* j = m_s.findJurisdiction(dc.location);
-        if (j && j->diffusionTier == 3 && d.open > 0.0) {
-            d = RouteDecision{};
-            d.open = 0.0;
-            d.policy = dr;
+    if (const std::size_t i = e.diffusion; i < m_sorted.size()) {
+        if (catches(i, c) && m_foreign[c * m_nDcs + d] && m_actorsChip[i * m_nChips + c] && m_tier3[d] && dec.open > 0.0) {
+            dec = RouteDecision{};
+            dec.open = 0.0;
+            dec.policy = m_sorted[i];
         }
     }
-    return d;
+    return dec;
 }
 
-RouteDecision PolicyBook::importDecision(const Chip& chip, const DataCentre& dc, SimTime t) const
+RouteDecision PolicyBook::importDecision(std::size_t c, std::size_t d, const Epoch& e) const
 {
-    RouteDecision d;
-    for (const Policy* p : m_sorted) {
-        if (!p->activeAt(t))
+    RouteDecision dec;
+    if (!m_foreign[c * m_nDcs + d])
+        return dec; // both import rules concern chips designed elsewhere
+    for (const std::size_t i : e.active) {
+        if (!m_importCovers[i * m_nDcs + d])
             continue;
-        double open = 1.0;
-        if (p->type == PolicyType::ImportBlock && contains(p->destinations, dc.location) &&
-            chip.origin != dc.location && chipMatches(*p, chip))
+        const Policy* p = m_sorted[i];
+        double open = 0.0; // a state data centre's domestic-only rule
+        if (p->type == PolicyType::ImportBlock) {
+            if (!catches(i, c))
+                continue;
             open = 1.0 - p->shareBlocked;
-        else if (p->type == PolicyType::StateDcDomesticOnly && dc.stateFunded &&
-                 contains(p->destinations, dc.location) && chip.origin != dc.location)
-            open = 0.0;
-        else
-            continue;
-        if (open < d.open || !d.policy) {
-            d.open = std::min(d.open, open);
-            d.policy = p;
+        }
+        if (open < dec.open || !dec.policy) {
+            dec.open = std::min(dec.open, open);
+            dec.policy = p;
         }
     }
-    return d;
+    return dec;
 }
 
-RouteDecision PolicyBook::hardwareDecision(const Chip& chip, const DataCentre& dc, SimTime t) const
+RouteDecision PolicyBook::combinedDecision(std::size_t c, std::size_t d, const Epoch& e) const
 {
-    RouteDecision ex = exportDecision(chip, dc, t);
-    const RouteDecision im = importDecision(chip, dc, t);
+    RouteDecision ex = exportDecision(c, d, e);
+    const RouteDecision im = importDecision(c, d, e);
     if (im.policy && im.open * ex.open < ex.open) {
         const double open = im.open * ex.open;
         const double share = ex.revenueShare;
@@ -163,14 +200,29 @@ RouteDecision PolicyBook::hardwareDecision(const Chip& chip, const DataCentre& d
 
 void PolicyBook::selectMemo(SimTime t) const
 {
-    if (m_hardwareMemo.empty())
-        m_hardwareMemo.resize(m_boundaries.size() + 1);
-    const std::size_t e = epoch(t);
-    m_memo = &m_hardwareMemo[e];
-    if (m_memo->empty())
-        m_memo->resize(m_s.chips.size() * m_s.dataCentres.size());
-    m_memoFrom = e > 0 ? m_boundaries[e - 1] : std::numeric_limits<SimTime>::min();
-    m_memoUntil = e < m_boundaries.size() ? m_boundaries[e] : std::numeric_limits<SimTime>::max();
+    // A month split by a policy date asks each pair about both of its epochs in turn.
+    if (m_previous && t >= m_previous->from && t < m_previous->until) {
+        std::swap(m_memo, m_previous);
+    } else {
+        if (m_epochs.empty())
+            m_epochs.resize(m_boundaries.size() + 1);
+        const std::size_t e = epoch(t);
+        m_previous = m_memo;
+        m_memo = &m_epochs[e];
+        if (!m_memo->ready) {
+            // Every policy date is a boundary, so what is in force at t holds for the whole epoch.
+            m_memo->ready = true;
+            m_memo->from = e > 0 ? m_boundaries[e - 1] : std::numeric_limits<SimTime>::min();
+            m_memo->until = e < m_boundaries.size() ? m_boundaries[e] : std::numeric_limits<SimTime>::max();
+            m_memo->decisions.resize(m_nChips * m_nDcs);
+            for (std::size_t i = 0; i < m_sorted.size(); ++i)
+                if (m_sorted[i]->activeAt(t))
+                    m_memo->active.push_back(i);
+            m_memo->diffusion = diffusionRuleIndex(t);
+        }
+    }
+    m_memoFrom = m_memo->from;
+    m_memoUntil = m_memo->until;
 }
 
 std::size_t PolicyBook::epoch(SimTime t) const
@@ -178,12 +230,18 @@ std::size_t PolicyBook::epoch(SimTime t) const
     return static_cast<std::size_t>(std::upper_bound(m_boundaries.begin(), m_boundaries.end(), t) - m_boundaries.begin());
 }
 
+std::size_t PolicyBook::diffusionRuleIndex(SimTime t) const
+{
+    for (std::size_t i = m_sorted.size(); i-- > 0;)
+        if (m_sorted[i]->type == PolicyType::DiffusionRule && m_sorted[i]->activeAt(t))
+            return i;
+    return m_sorted.size();
+}
+
 const Policy* PolicyBook::diffusionRule(SimTime t) const
 {
-    for (auto it = m_sorted.rbegin(); it != m_sorted.rend(); ++it)
-        if ((*it)->type == PolicyType::DiffusionRule && (*it)->activeAt(t))
-            return *it;
-    return nullptr;
+    const std::size_t i = diffusionRuleIndex(t);
+    return i < m_sorted.size() ? m_sorted[i] : nullptr;
 }
 
 const Policy* PolicyBook::localisation(const Firm& firm, SimTime t) const

@@ -34,31 +34,26 @@ public:
 
     [[nodiscard]] bool chipMatches(const Policy& p, const Chip& c) const;
 
-    /// Export side (US rules): may `chip` be shipped to data centre `dc` at `t`?
-    [[nodiscard]] RouteDecision exportDecision(const Chip& chip, const DataCentre& dc, SimTime t) const;
-    /// Import side (destination rules: customs blocks, state-DC domestic-only).
-    [[nodiscard]] RouteDecision importDecision(const Chip& chip, const DataCentre& dc, SimTime t) const;
-    /// Both sides combined: the more restrictive decision wins.
-    [[nodiscard]] RouteDecision hardwareDecision(const Chip& chip, const DataCentre& dc, SimTime t) const;
-    /// The same for the scenario's chip `c` and data centre `d`, computed once per epoch(t).
-    /// Inline: the market asks for every (chip, data centre) every month.
+    /// May the scenario's chip `c` be shipped to its data centre `d` at `t`? Export rules (US)
+    /// and import rules (customs blocks, state-DC domestic-only) combined: the more restrictive
+    /// wins. Computed once per epoch(t); inline: the market asks for every pair every month.
     [[nodiscard]] RouteDecision hardwareDecision(std::size_t c, std::size_t d, SimTime t) const
     {
         if (t < m_memoFrom || t >= m_memoUntil)
             selectMemo(t);
-        auto& known = (*m_memo)[c * m_s.dataCentres.size() + d];
+        auto& known = m_memo->decisions[c * m_nDcs + d];
         if (!known)
-            known = hardwareDecision(m_s.chips[c], m_s.dataCentres[d], t);
+            known = combinedDecision(c, d, *m_memo);
         return *known;
     }
     /// Which policies are in force depends on the date only through this: the number of policy
     /// start and end dates at or before t.
     [[nodiscard]] std::size_t epoch(SimTime t) const;
-    /// May `firm` lease capacity of `dc`? `controlledShare(policy)` gives the share of the
-    /// DC's capacity on chips the policy's criteria catch (a rule only closes that share).
+    /// May the scenario's firm `f` lease capacity of its data centre `d`? `controlledShare(policy)`
+    /// gives the share of the DC's capacity on chips the policy's criteria catch (a rule only
+    /// closes that share).
     template <typename ControlledShare>
-    [[nodiscard]] RouteDecision leaseDecision(const Firm& firm, const DataCentre& dc, SimTime t,
-                                              ControlledShare&& controlledShare) const;
+    [[nodiscard]] RouteDecision leaseDecision(std::size_t f, std::size_t d, SimTime t, ControlledShare&& controlledShare) const;
 
     /// The active diffusion rule, if any.
     [[nodiscard]] const Policy* diffusionRule(SimTime t) const;
@@ -71,63 +66,82 @@ public:
     /// Policy start/end dates strictly inside (t0, t1), sorted: where a month must be split.
     [[nodiscard]] std::span<const SimTime> boundariesWithin(SimTime t0, SimTime t1) const;
 
-    /// Averages a decision over [t0, t1), splitting at policy boundaries; the governing policy
-    /// is the one of the most closed sub-interval.
+    /// Averages a decision over [t0, t1), split at `cuts` (boundariesWithin(t0, t1), asked once
+    /// per month by the caller); the governing policy is the one of the most closed sub-interval.
     template <typename Decide>
-    [[nodiscard]] RouteDecision averaged(SimTime t0, SimTime t1, Decide&& decide) const;
+    [[nodiscard]] RouteDecision averaged(SimTime t0, SimTime t1, std::span<const SimTime> cuts, Decide&& decide) const;
 
     [[nodiscard]] const scenario::Scenario& scenario() const { return m_s; }
 
 private:
-    [[nodiscard]] bool covers(const Policy& p, const DataCentre& dc) const;
+    /// The stretch between two policy dates: which rules are in force, and the hardware
+    /// decisions asked so far.
+    struct Epoch {
+        std::vector<std::size_t> active; ///< indices in m_sorted, ascending
+        std::size_t diffusion = 0;       ///< index in m_sorted of the diffusion rule in force; size() if none
+        std::vector<std::optional<RouteDecision>> decisions; ///< by chip * dcs + dc
+        SimTime from = 0, until = 0; ///< its dates
+        bool ready = false;          ///< the fields above are filled in
+    };
+    [[nodiscard]] RouteDecision exportDecision(std::size_t c, std::size_t d, const Epoch& e) const;
+    [[nodiscard]] RouteDecision importDecision(std::size_t c, std::size_t d, const Epoch& e) const;
+    [[nodiscard]] RouteDecision combinedDecision(std::size_t c, std::size_t d, const Epoch& e) const;
+    /// Index in m_sorted of the active diffusion rule, or m_sorted.size() when none is.
+    [[nodiscard]] std::size_t diffusionRuleIndex(SimTime t) const;
+    /// chipMatches() for m_sorted[i] and the scenario's chip c.
+    [[nodiscard]] bool catches(std::size_t i, std::size_t c) const;
     [[nodiscard]] bool computeChipMatch(const Policy& p, const Chip& c) const;
-    /// Points m_memo at the decisions of epoch(t), [m_memoFrom, m_memoUntil) at its dates.
+    /// Points m_memo at epoch(t), [m_memoFrom, m_memoUntil) at its dates.
     void selectMemo(SimTime t) const;
     const scenario::Scenario& m_s;
     std::vector<const Policy*> m_sorted; ///< enabled policies by start date, then file order
     std::vector<SimTime> m_boundaries;   ///< every start and end date of m_sorted, sorted, unique
+    // What the hardware decisions ask of ids, answered once (i: index in m_sorted, c: chip, d: data centre).
+    std::size_t m_nChips = 0, m_nDcs = 0, m_nFirms = 0;
+    std::vector<std::uint8_t> m_exportCovers; ///< by i * dcs + d: an export control of another place covering d
+    std::vector<std::uint8_t> m_importCovers; ///< by i * dcs + d: an import rule that applies at d (any foreign chip)
+    std::vector<std::uint8_t> m_actorsChip;   ///< by i * chips + c: no actor, or the chip's designer is the actor
+    std::vector<std::uint8_t> m_overrides;    ///< by i * policies + j: policy i names policy j in `overrides`
+    std::vector<std::uint8_t> m_foreign;      ///< by c * dcs + d: the chip is designed outside d's location
+    std::vector<std::uint8_t> m_tier3;        ///< by d: d sits in a diffusion-rule tier-3 jurisdiction
+    std::vector<std::uint8_t> m_leaseAtHome;  ///< by f * dcs + d: d sits where firm f is headquartered
+    std::vector<std::uint8_t> m_leaseRules;   ///< by i * firms + f: a leasing rule that catches firm f
     // Caches: a World asks the same questions every month, from one thread.
     mutable std::vector<std::int8_t> m_chipMatch;      ///< by policy * chips + chip: -1 unknown, 0, 1
-    mutable std::vector<const Policy*> m_covering;     ///< exportDecision() scratch
-    mutable std::vector<std::vector<std::optional<RouteDecision>>> m_hardwareMemo; ///< by epoch, then chip * dcs + dc
-    mutable std::vector<std::optional<RouteDecision>>* m_memo = nullptr; ///< the row of the last epoch asked
+    mutable std::vector<std::int8_t> m_catches;        ///< by i * chips + c: -1 unknown, 0, 1 (see catches())
+    mutable std::vector<std::size_t> m_covering;       ///< exportDecision() scratch: indices in m_sorted
+    mutable std::vector<Epoch> m_epochs;               ///< by epoch()
+    mutable Epoch* m_memo = nullptr;                   ///< the last epoch asked
+    mutable Epoch* m_previous = nullptr;               ///< the one before
     mutable SimTime m_memoFrom = 0, m_memoUntil = 0;
 };
 
 [[nodiscard]] bool contains(const std::vector<std::string>& v, const std::string& x);
 
 template <typename ControlledShare>
-RouteDecision PolicyBook::leaseDecision(const Firm& firm, const DataCentre& dc, SimTime t,
-                                        ControlledShare&& controlledShare) const
+RouteDecision PolicyBook::leaseDecision(std::size_t f, std::size_t d, SimTime t, ControlledShare&& controlledShare) const
 {
-    RouteDecision d;
-    if (dc.location == firm.hq)
-        return d; // remote-access and diffusion leasing rules concern use from abroad
-    for (const Policy* p : m_sorted) {
-        if (!p->activeAt(t))
+    RouteDecision dec;
+    if (m_leaseAtHome[f * m_nDcs + d])
+        return dec; // remote-access and diffusion leasing rules concern use from abroad
+    if (t < m_memoFrom || t >= m_memoUntil)
+        selectMemo(t);
+    for (const std::size_t i : m_memo->active) {
+        if (!m_leaseRules[i * m_nFirms + f])
             continue;
-        bool applies = false;
-        if (p->type == scenario::PolicyType::DiffusionRule && p->restrictLeasing) {
-            const auto* j = m_s.findJurisdiction(firm.hq);
-            applies = j && j->diffusionTier == 3;
-        } else if (p->type == scenario::PolicyType::RemoteAccessControl) {
-            applies = contains(p->firmHq, firm.hq);
-        }
-        if (!applies)
-            continue;
+        const Policy* p = m_sorted[i];
         const double open = 1.0 - controlledShare(*p);
-        if (open < d.open || (open == d.open && !d.policy && open < 1.0)) {
-            d.open = open;
-            d.policy = p;
+        if (open < dec.open || (open == dec.open && !dec.policy && open < 1.0)) {
+            dec.open = open;
+            dec.policy = p;
         }
     }
-    return d;
+    return dec;
 }
 
 template <typename Decide>
-RouteDecision PolicyBook::averaged(SimTime t0, SimTime t1, Decide&& decide) const
+RouteDecision PolicyBook::averaged(SimTime t0, SimTime t1, std::span<const SimTime> cuts, Decide&& decide) const
 {
-    const std::span<const SimTime> cuts = boundariesWithin(t0, t1);
     if (cuts.empty())
         return decide(t0);
     RouteDecision result;

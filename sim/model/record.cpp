@@ -26,13 +26,14 @@ Series& World::series(const std::string& entity, EntityKind kind, const std::str
     return m_result.series[it->second];
 }
 
-std::size_t World::seriesSlot(std::size_t& cached, const std::string& entity, EntityKind kind, const char* metric)
+double* World::newColumn(const std::string& entity, EntityKind kind, const char* metric)
 {
-    // The first use goes through series() (creation order and names exactly as before);
-    // later months reuse the index instead of building and comparing key strings.
-    if (cached == kNoSeries)
-        cached = static_cast<std::size_t>(&series(entity, kind, metric) - m_result.series.data());
-    return cached;
+    // Creation order and names exactly as series() gives them; with distinct names (see
+    // WorldIndex::seriesNamesDistinct) no lookup can find an earlier series, so none is made.
+    if (!m_index.seriesNamesDistinct)
+        return series(entity, kind, metric).values.data();
+    m_result.series.push_back({entity, kind, metric, std::vector<double>(m_result.periods.size(), 0.0)});
+    return m_result.series.back().values.data();
 }
 
 void World::record(std::size_t period, SimTime)
@@ -40,13 +41,12 @@ void World::record(std::size_t period, SimTime)
     const double nan = std::numeric_limits<double>::quiet_NaN();
     const std::size_t nFirms = m_firms.size(), nChips = m_s.chips.size(), nDcs = m_dcs.size(),
                       nJur = m_s.jurisdictions.size();
-    // Slot layout: firm metrics, firm x chip, data centre (2), jurisdiction (2), chip ledger (7).
+    // Column layout: firm metrics, firm x chip, data centre (2), jurisdiction (2), chip ledger (7).
     constexpr std::size_t kFirmMetrics = 16, kDcMetrics = 2, kJurMetrics = 2, kLedgerMetrics = 7;
     const std::size_t firmChipBase = nFirms * kFirmMetrics, dcBase = firmChipBase + nFirms * nChips,
                       jurBase = dcBase + nDcs * kDcMetrics, ledgerBase = jurBase + nJur * kJurMetrics;
-    if (m_recordSlots.empty())
-        m_recordSlots.assign(ledgerBase + nChips * kLedgerMetrics, kNoSeries);
-    auto& values = m_result.series;
+    if (m_recordColumns.empty())
+        m_recordColumns.assign(ledgerBase + nChips * kLedgerMetrics, nullptr);
     double frontier = -1;
     for (const auto& fs : m_firms)
         frontier = std::max(frontier, fs.capability);
@@ -54,9 +54,9 @@ void World::record(std::size_t period, SimTime)
     for (std::size_t f = 0; f < nFirms; ++f) {
         const auto& id = m_s.firms[f].id;
         const auto& fs = m_firms[f];
-        std::size_t k = 0;
-        auto put = [&](const char* metric, double v) {
-            values[seriesSlot(m_recordSlots[f * kFirmMetrics + k++], id, EntityKind::Firm, metric)].values[period] = v;
+        double** columns = &m_recordColumns[f * kFirmMetrics];
+        auto put = [&, k = std::size_t{0}](const char* metric, double v) mutable {
+            column(columns[k++], id, EntityKind::Firm, metric)[period] = v;
         };
         const bool hasModel = fs.capability >= 0;
         put("capability_index", hasModel ? fs.capability : nan);
@@ -80,59 +80,65 @@ void World::record(std::size_t period, SimTime)
         for (std::size_t c = 0; c < fs.byChip.size(); ++c) {
             if (fs.byChip[c] <= 0)
                 continue;
-            std::size_t& slot = m_recordSlots[firmChipBase + f * nChips + c];
-            if (slot == kNoSeries)
-                seriesSlot(slot, id + "/" + m_s.chips[c].id, EntityKind::Firm, "compute_h100e");
-            values[slot].values[period] = fs.byChip[c];
+            double*& col = m_recordColumns[firmChipBase + f * nChips + c];
+            if (!col)
+                col = newColumn(id + "/" + m_s.chips[c].id, EntityKind::Firm, "compute_h100e");
+            col[period] = fs.byChip[c];
         }
     }
     // Jurisdictions: installed chips where they physically sit.
     m_jurUnits.assign(nJur, 0.0);
     m_jurH100e.assign(nJur, 0.0);
+    m_jurStarted.assign(nJur, 0);
+    refreshCapacity();
     // Unit counts are integer sums (exact in a double, so summing per data centre instead of
-    // per cohort gives the same figures); H100e sums stay in cohort order.
+    // per cohort gives the same figures); H100e sums stay in cohort order. A jurisdiction's
+    // first data centre starts the sum from zero as its capacity sum does, with the same terms
+    // in the same order: that sum is its capacity.
     for (std::size_t d = 0; d < nDcs; ++d) {
         const auto ji = m_dcJurisdiction[d];
         m_jurUnits[ji] += static_cast<double>(m_dcs[d].units);
+        if (!m_jurStarted[ji]) {
+            m_jurStarted[ji] = 1;
+            m_jurH100e[ji] = m_dcs[d].capacityH100e;
+            continue;
+        }
         for (const auto& c : m_dcs[d].cohorts)
-            m_jurH100e[ji] += static_cast<double>(c.units) * m_chipH100e[static_cast<std::size_t>(c.chip)];
+            m_jurH100e[ji] += c.h100e;
     }
     for (std::size_t d = 0; d < nDcs; ++d) {
         const auto& dc = m_s.dataCentres[d];
-        const auto foreign = static_cast<double>(m_dcs[d].foreignUnits);
-        std::size_t* slot = &m_recordSlots[dcBase + d * kDcMetrics];
-        values[seriesSlot(slot[0], dc.id, EntityKind::DataCentre, "capacity_h100e")].values[period] = m_dcs[d].capacityH100e;
-        values[seriesSlot(slot[1], dc.id, EntityKind::DataCentre, "foreign_chips_units")].values[period] = foreign;
+        double** columns = &m_recordColumns[dcBase + d * kDcMetrics];
+        column(columns[0], dc.id, EntityKind::DataCentre, "capacity_h100e")[period] = m_dcs[d].capacityH100e;
+        column(columns[1], dc.id, EntityKind::DataCentre, "foreign_chips_units")[period] =
+            static_cast<double>(m_dcs[d].foreignUnits);
     }
     for (std::size_t j = 0; j < nJur; ++j) {
         const auto& id = m_s.jurisdictions[j].id;
-        std::size_t* slot = &m_recordSlots[jurBase + j * kJurMetrics];
-        values[seriesSlot(slot[0], id, EntityKind::Jurisdiction, "chips_installed_h100e")].values[period] = m_jurH100e[j];
-        values[seriesSlot(slot[1], id, EntityKind::Jurisdiction, "chips_installed_units")].values[period] = m_jurUnits[j];
+        double** columns = &m_recordColumns[jurBase + j * kJurMetrics];
+        column(columns[0], id, EntityKind::Jurisdiction, "chips_installed_h100e")[period] = m_jurH100e[j];
+        column(columns[1], id, EntityKind::Jurisdiction, "chips_installed_units")[period] = m_jurUnits[j];
     }
     // Routes in name order, shipments then smuggled then seized: the order series are created in.
     const auto& routes = m_index.routeNames;
-    if (m_routeSlots.empty())
-        m_routeSlots.assign(routes.size() * 3, kNoSeries);
+    if (m_routeColumns.empty())
+        m_routeColumns.assign(routes.size() * 3, nullptr);
     for (std::size_t r = 0; r < routes.size(); ++r)
         if (m_routeMonth[r].hasShipped)
-            values[seriesSlot(m_routeSlots[r * 3], routes[r], EntityKind::Route, "shipments_units")].values[period] =
-                m_routeMonth[r].shipped;
+            column(m_routeColumns[r * 3], routes[r], EntityKind::Route, "shipments_units")[period] = m_routeMonth[r].shipped;
     for (std::size_t r = 0; r < routes.size(); ++r)
         if (m_routeMonth[r].hasSmuggled)
-            values[seriesSlot(m_routeSlots[r * 3 + 1], routes[r], EntityKind::Route, "smuggled_units")].values[period] =
+            column(m_routeColumns[r * 3 + 1], routes[r], EntityKind::Route, "smuggled_units")[period] =
                 m_routeMonth[r].smuggled;
     for (std::size_t r = 0; r < routes.size(); ++r)
         if (m_routeMonth[r].hasSmuggled)
-            values[seriesSlot(m_routeSlots[r * 3 + 2], routes[r], EntityKind::Route, "seized_units")].values[period] =
-                m_routeMonth[r].seized;
+            column(m_routeColumns[r * 3 + 2], routes[r], EntityKind::Route, "seized_units")[period] = m_routeMonth[r].seized;
     for (std::size_t c = 0; c < nChips; ++c) {
         const auto& l = m_ledger[c];
         const auto& id = m_s.chips[c].id;
-        std::size_t k = 0;
-        auto put = [&](const char* metric, std::int64_t v) {
-            values[seriesSlot(m_recordSlots[ledgerBase + c * kLedgerMetrics + k++], id, EntityKind::Chip, metric)]
-                .values[period] = static_cast<double>(v);
+        double** columns = &m_recordColumns[ledgerBase + c * kLedgerMetrics];
+        auto put = [&, k = std::size_t{0}](const char* metric, std::int64_t v) mutable {
+            column(columns[k++], id, EntityKind::Chip, metric)[period] = static_cast<double>(v);
         };
         put("ledger_initial", l.initial);
         put("ledger_produced_cumulative", l.produced);

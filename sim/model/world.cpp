@@ -23,7 +23,12 @@ World::World(const scenario::Scenario& s, std::uint64_t seed, WorldOptions optio
     m_ledger.assign(nChips, {});
     m_dcs.resize(s.dataCentres.size());
     m_firms.resize(s.firms.size());
+    m_hwNoted.assign(nChips * s.dataCentres.size() * s.policies.size(), 0);
+    m_leaseNoted.assign(s.firms.size() * s.dataCentres.size() * s.policies.size(), 0);
     m_tier2Used.assign(s.jurisdictions.size(), 0.0);
+    m_chipH100e.resize(nChips);
+    for (std::size_t c = 0; c < nChips; ++c)
+        m_chipH100e[c] = s.chips[c].h100e();
     for (auto& f : m_firms) {
         f.byChip.assign(nChips, 0.0);
         f.leasedFrom.assign(s.dataCentres.size(), 0.0);
@@ -39,9 +44,6 @@ World::World(const scenario::Scenario& s, std::uint64_t seed, WorldOptions optio
             m_ledger[static_cast<std::size_t>(ci)].installed += units;
         }
     }
-    m_chipH100e.resize(nChips);
-    for (std::size_t c = 0; c < nChips; ++c)
-        m_chipH100e[c] = s.chips[c].h100e();
     m_dcJurisdiction.resize(s.dataCentres.size());
     for (std::size_t d = 0; d < s.dataCentres.size(); ++d)
         m_dcJurisdiction[d] = static_cast<std::size_t>(s.findJurisdiction(s.dataCentres[d].location) - s.jurisdictions.data());
@@ -49,9 +51,12 @@ World::World(const scenario::Scenario& s, std::uint64_t seed, WorldOptions optio
     m_routeShipped.assign(m_index.routeNames.size(), 0);
     m_chipProducer.assign(nChips, std::string{});
     for (const auto& p : s.producers)
-        for (const auto& line : p.lines)
-            if (const auto* chip = s.findChip(line.chip))
+        for (const auto& line : p.lines) {
+            const auto* chip = s.findChip(line.chip);
+            m_lines.push_back({chip});
+            if (chip)
                 m_chipProducer[static_cast<std::size_t>(chip - s.chips.data())] = p.id;
+        }
     using NK = NetworkNode::Kind;
     for (const auto& p : s.producers)
         m_result.networkNodes.push_back({p.id, p.name, NK::Producer, p.jurisdiction});
@@ -173,19 +178,24 @@ void World::onArrival(std::size_t i)
     l.installed += sh.units;
 }
 
-void World::install(std::size_t d, const Cohort& c)
+void World::install(std::size_t d, Cohort c)
 {
     auto& dc = m_dcs[d];
+    c.h100e = static_cast<double>(c.units) * m_chipH100e[static_cast<std::size_t>(c.chip)];
+    c.unitsAsDouble = static_cast<double>(c.units);
+    c.unitH100e = m_chipH100e[static_cast<std::size_t>(c.chip)];
+    c.foreign = m_index.chipOrigin[static_cast<std::size_t>(c.chip)] != m_index.dcLocation[d];
     dc.cohorts.push_back(c);
+    // Units are set here only (retirement zeroes positive counts and drops them), so a
+    // negative cohort, once installed, stays: checkInvariants() need not search for it.
+    m_negativeCohort = m_negativeCohort || c.units < 0;
     dc.units += c.units;
-    if (m_index.chipOrigin[static_cast<std::size_t>(c.chip)] != m_index.dcLocation[d])
+    if (c.foreign)
         dc.foreignUnits += c.units;
-    m_capacityFresh = false;
 }
 
 void World::retireChips(SimTime t)
 {
-    m_capacityFresh = false;
     for (std::size_t d = 0; d < m_dcs.size(); ++d) {
         const double lifeSeconds = m_s.dataCentres[d].chipLifeYears * 365.2425 * 86400.0;
         auto& cohorts = m_dcs[d].cohorts;
@@ -195,7 +205,7 @@ void World::retireChips(SimTime t)
         for (; young != cohorts.end() && static_cast<double>(t - young->installed) >= lifeSeconds; ++young) {
             if (young->units > 0) {
                 m_dcs[d].units -= young->units;
-                if (m_index.chipOrigin[static_cast<std::size_t>(young->chip)] != m_index.dcLocation[d])
+                if (young->foreign)
                     m_dcs[d].foreignUnits -= young->units;
                 auto& l = m_ledger[static_cast<std::size_t>(young->chip)];
                 l.installed -= young->units;
@@ -203,6 +213,9 @@ void World::retireChips(SimTime t)
                 young->units = 0;
             }
         }
+        if (young == cohorts.begin())
+            continue;
+        m_dcs[d].summed = 0; // the capacity sum starts again (see refreshCapacity())
         const auto kept = std::remove_if(cohorts.begin(), young, [](const Cohort& c) { return c.units == 0; });
         cohorts.erase(kept, young);
     }
@@ -210,9 +223,11 @@ void World::retireChips(SimTime t)
 
 void World::produce(SimTime t)
 {
+    auto lineState = m_lines.begin();
     for (const auto& producer : m_s.producers) {
         for (const auto& line : producer.lines) {
-            const auto* chip = m_s.findChip(line.chip);
+            LineState& state = *lineState++;
+            const auto* chip = state.chip;
             if (!chip || t < chip->available)
                 continue;
             double units = 0;
@@ -221,8 +236,9 @@ void World::produce(SimTime t)
             } else if (line.diesPerMonth) {
                 double yield = line.yield.at(t);
                 if (line.yieldSd > 0) {
-                    auto& rng = m_rng.stream("production/" + producer.id + "/" + line.chip);
-                    yield = rng.normal(yield, line.yieldSd);
+                    if (!state.yieldRng) // the same stream, named once per run
+                        state.yieldRng = &m_rng.stream("production/" + producer.id + "/" + line.chip);
+                    yield = state.yieldRng->normal(yield, line.yieldSd);
                 }
                 yield = std::clamp(yield, 0.0, 1.0);
                 units = line.diesPerMonth->at(t) * yield / line.diesPerChip;
@@ -258,14 +274,12 @@ void World::log(SimTime t, LogKind kind, std::string text, std::string firm, std
         m_result.log.push_back({t, kind, std::move(firm), std::move(policy), std::move(text)});
 }
 
-void World::noteBlock(const net::RouteBlock& b, SimTime t, const std::string& firm)
+void World::noteBlock(net::RouteBlock b)
 {
-    const std::string key = b.from + "|" + b.to + "|" + b.policyId;
-    if (m_blockSeen.emplace(key, true).second) {
-        m_result.blockedRoutes.push_back(b);
-        (void)t;
-        (void)firm;
-    }
+    // firstNote() lets each (route, rule) through once; with distinct keys no two share one.
+    if (!m_index.blockKeysDistinct && !m_blockSeen.emplace(b.from + "|" + b.to + "|" + b.policyId, true).second)
+        return;
+    m_result.blockedRoutes.push_back(std::move(b));
 }
 
 void World::addNetworkEdge(NetworkEdge e)
@@ -281,10 +295,8 @@ void World::checkInvariants(SimTime t) const
             throw InvariantError("chip ledger out of balance for " + m_s.chips[c].id + " at " +
                                  core::formatDate(t));
     }
-    for (const auto& dc : m_dcs)
-        for (const auto& c : dc.cohorts)
-            if (c.units < 0)
-                throw InvariantError("negative installed units at " + core::formatDate(t));
+    if (m_negativeCohort)
+        throw InvariantError("negative installed units at " + core::formatDate(t));
 }
 
 } // namespace cp::model

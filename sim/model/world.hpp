@@ -52,11 +52,10 @@ private:
 
     // Monthly steps (each in its own file)
     /// Adds a cohort to data centre d, keeping its unit sums.
-    void install(std::size_t d, const Cohort& c);
+    void install(std::size_t d, Cohort c);
     void retireChips(SimTime t);
     void produce(SimTime t);
-    /// Recomputes every data centre's installed capacity from its chip cohorts, unless they
-    /// have not changed since the last time.
+    /// Brings every data centre's installed capacity up to date with its chip cohorts.
     void refreshCapacity();
     void hardwareMarket(SimTime t0, SimTime t1);
     void computeMarket(SimTime t0, SimTime t1);
@@ -69,7 +68,8 @@ private:
     void checkInvariants(SimTime t) const;
 
     // Helpers
-    [[nodiscard]] double dcDemandH100e(int dc, SimTime t) const;
+    /// H100e data centre `dc` wants at month `t` (see HardwareScratch::horizons).
+    [[nodiscard]] double dcDemandH100e(int dc, SimTime t);
     /// Logs routes that closed or opened this month, once per change.
     void narrateRoutes(SimTime t0);
     /// The stream "smuggling/<route id>", looked up once per run.
@@ -77,12 +77,26 @@ private:
     [[nodiscard]] double algorithmicMultiplier(SimTime runStart) const;
     [[nodiscard]] double indexFor(double effectiveFlop) const;
     [[nodiscard]] double controlledShare(int dc, const scenario::Policy& p) const;
-    void noteBlock(const net::RouteBlock& b, SimTime t, const std::string& firm);
+    /// Whether route `pair` meets rule `p` for the first time; `noted` is by pair * policies +
+    /// policy. The same route and rule make the same note, so a repeat need not be built.
+    bool firstNote(std::vector<std::uint8_t>& noted, std::size_t pair, const scenario::Policy& p)
+    {
+        auto& seen = noted[pair * m_s.policies.size() + static_cast<std::size_t>(&p - m_s.policies.data())];
+        const bool first = seen == 0;
+        seen = 1;
+        return first;
+    }
+    /// Records a (route, rule) block once (by route ends and rule id).
+    void noteBlock(net::RouteBlock b);
     void log(SimTime t, LogKind kind, std::string text, std::string firm = {}, std::string policy = {});
     Series& series(const std::string& entity, EntityKind kind, const std::string& metric);
-    static constexpr std::size_t kNoSeries = static_cast<std::size_t>(-1);
-    /// Index of the series (entity, metric), resolved through series() once and cached in `cached`.
-    std::size_t seriesSlot(std::size_t& cached, const std::string& entity, EntityKind kind, const char* metric);
+    /// The values of series (entity, metric), created on first use and then cached in `cached`
+    /// (a series' values stay put when the list of series grows: only the vector header moves).
+    double* column(double*& cached, const std::string& entity, EntityKind kind, const char* metric)
+    {
+        return cached ? cached : (cached = newColumn(entity, kind, metric));
+    }
+    double* newColumn(const std::string& entity, EntityKind kind, const char* metric);
     void addNetworkEdge(NetworkEdge e);
 
     const scenario::Scenario& m_s;
@@ -99,24 +113,30 @@ private:
     std::vector<Shipment> m_shipments;
     std::vector<TrainingRun> m_runs;
     std::vector<std::string> m_chipProducer; ///< producer id per chip (network view)
+    struct LineState {
+        const scenario::Chip* chip = nullptr; ///< nullptr if the scenario has no such chip
+        core::RngStream* yieldRng = nullptr;  ///< "production/<producer>/<chip>", looked up on first use
+    };
+    std::vector<LineState> m_lines; ///< by production line, producers' lines one after another
     std::vector<double> m_tier2Used; ///< H100e of controlled chips shipped per jurisdiction under the diffusion rule
 
     // Per-month flow figures for recording, by route index (see WorldIndex)
     std::vector<RouteMonth> m_routeMonth;
     std::map<std::pair<int, int>, bool> m_leaseActive;  ///< (firm, dc) leased last month
     std::vector<std::uint8_t> m_routeShipped; ///< by route: had shipments last month
-    std::map<std::string, bool> m_blockSeen;
+    std::map<std::string, bool> m_blockSeen; ///< keys noteBlock() recorded, unless WorldIndex::blockKeysDistinct
 
     RunResult m_result;
     std::map<std::pair<std::string, std::string>, std::size_t> m_seriesIndex;
-    std::vector<std::size_t> m_recordSlots; ///< cached series indices of record()'s fixed metrics
+    std::vector<double*> m_recordColumns; ///< cached columns of record()'s fixed metrics
     std::vector<double> m_jurUnits, m_jurH100e; ///< record() scratch, by jurisdiction
+    std::vector<std::uint8_t> m_jurStarted;     ///< record() scratch: a data centre of the jurisdiction was added
     // Lookups resolved once per run instead of once per month (same values, no string work).
     std::vector<std::size_t> m_dcJurisdiction; ///< jurisdiction index of each data centre's location
     std::vector<double> m_chipH100e;           ///< Chip::h100e() by chip
-    std::vector<const scenario::Policy*> m_hwNoted; ///< last rule noteBlock() got per (chip, dc)
+    std::vector<std::uint8_t> m_hwNoted; ///< see firstNote(), by pair(chip, dc)
     WorldIndex m_index;
-    std::vector<std::size_t> m_routeSlots; ///< cached series indices of record()'s route metrics
+    std::vector<double*> m_routeColumns; ///< cached columns of record()'s route metrics
     std::vector<core::RngStream*> m_smugglingRng; ///< by smuggling route, see smugglingRng()
     struct ShipEdge {
         net::EdgeIndex edge;
@@ -133,6 +153,7 @@ private:
         std::vector<std::uint8_t> supplyCounted;      ///< by chip * nPlaces: counted in placeSupply
         std::vector<std::uint8_t> controlledChip;
         std::vector<ShipEdge> shipEdges;
+        std::vector<std::pair<int, SimTime>> horizons; ///< (months ahead, date) this month's demand looked at
     } m_hw;
     struct LeaseEdge {
         net::EdgeIndex edge; ///< a plain or, at a short site, a convex arc (see addLeaseArcs())
@@ -143,6 +164,7 @@ private:
     /// computeMarket() scratch, kept across months so that a month allocates nothing.
     struct LeaseScratch {
         std::vector<net::NodeIndex> dcNode, firmNode;
+        std::vector<double> budget;   ///< each firm's lease budget this month, USD
         std::vector<double> cheapest; ///< lowest lease price open to each firm
         std::vector<double> demand;   ///< H100e each firm wants to lease this month
         std::vector<LeaseEdge> edges;
@@ -150,14 +172,15 @@ private:
         {
             dcNode.assign(nDcs, -1);
             firmNode.assign(nFirms, -1);
+            budget.assign(nFirms, 0.0);
             cheapest.assign(nFirms, 1e300);
             demand.assign(nFirms, 0.0);
             edges.clear();
         }
     } m_lease;
-    std::vector<const scenario::Policy*> m_leaseNoted; ///< last rule noteBlock() got per (firm, dc)
+    std::vector<std::uint8_t> m_leaseNoted; ///< see firstNote(), by firm * dcs + dc
     std::vector<double> m_leaseWanted; ///< addLeaseArcs() scratch
-    bool m_capacityFresh = false; ///< capacityH100e matches the cohorts (see refreshCapacity())
+    bool m_negativeCohort = false; ///< some cohort holds negative units (see install())
     std::size_t m_period = 0;
     std::uint32_t m_kMonth = 0, m_kPolicy = 0, m_kArrival = 0, m_kRunStart = 0, m_kRelease = 0, m_kKnownRelease = 0;
 };

@@ -5,8 +5,39 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <string_view>
 
 namespace cp::model {
+
+namespace {
+template <typename... Lists>
+std::vector<std::string_view> idsOf(const Lists&... lists)
+{
+    std::vector<std::string_view> ids;
+    (..., [&] {
+        for (const auto& item : lists)
+            ids.push_back(item.id);
+    }());
+    return ids;
+}
+
+/// Whether no id occurs twice across the lists.
+template <typename... Lists>
+bool idsDistinct(const Lists&... lists)
+{
+    auto ids = idsOf(lists...);
+    std::sort(ids.begin(), ids.end());
+    return std::adjacent_find(ids.begin(), ids.end()) == ids.end();
+}
+
+/// Whether no id of the lists holds `c`.
+template <typename... Lists>
+bool idsFreeOf(char c, const Lists&... lists)
+{
+    const auto ids = idsOf(lists...);
+    return std::none_of(ids.begin(), ids.end(), [&](std::string_view id) { return id.find(c) != id.npos; });
+}
+} // namespace
 
 WorldIndex::WorldIndex(const scenario::Scenario& s) : nDcs(s.dataCentres.size())
 {
@@ -26,35 +57,62 @@ WorldIndex::WorldIndex(const scenario::Scenario& s) : nDcs(s.dataCentres.size())
     }
     nPlaces = places.size();
 
+    std::vector<const scenario::Firm*> owners; // by data centre
+    for (const auto& dc : s.dataCentres)
+        owners.push_back(dc.owner.empty() ? nullptr : s.findFirm(dc.owner));
     for (const auto& chip : s.chips)
-        for (const auto& dc : s.dataCentres) {
+        for (std::size_t d = 0; d < nDcs; ++d) {
+            const auto& dc = s.dataCentres[d];
             const bool sold = chip.markets.empty() || contains(chip.markets, dc.location);
-            const auto* owner = dc.owner.empty() ? nullptr : s.findFirm(dc.owner);
-            const bool refused = owner && !owner->usesDomesticChips && chip.origin == owner->hq;
+            const bool refused = owners[d] && !owners[d]->usesDomesticChips && chip.origin == owners[d]->hq;
             buyable.push_back(sold && !refused ? 1 : 0);
         }
     for (const auto& firm : s.firms)
-        for (const auto& dc : s.dataCentres)
+        for (const auto& dc : s.dataCentres) {
             ownCompute.push_back(dc.owner == firm.id && firm.ownsCompute ? 1 : 0);
-    for (const auto& dc : s.dataCentres) {
-        dcJurisdiction.push_back(s.findJurisdiction(dc.location));
-        const auto* owner = dc.owner.empty() ? nullptr : s.findFirm(dc.owner);
-        dcStockpileMonths.push_back(owner ? std::optional<int>(static_cast<int>(std::lround(owner->stockpileMonths)))
-                                          : std::nullopt);
+            const bool home = dc.location == firm.hq;
+            leaseRefused.push_back((home && !firm.leasesDomestic) || (!home && !firm.leasesOffshore) ||
+                                           contains(dc.refusesLesseesFrom, firm.hq)
+                                       ? 1
+                                       : 0);
+        }
+    for (std::size_t d = 0; d < nDcs; ++d) {
+        dcJurisdiction.push_back(s.findJurisdiction(s.dataCentres[d].location));
+        dcStockpileMonths.push_back(owners[d] ? std::optional<int>(static_cast<int>(std::lround(owners[d]->stockpileMonths)))
+                                              : std::nullopt);
     }
 
-    // Several data centres share a location, and so a route; equal names get one index.
-    std::vector<std::string> names;
-    for (const auto& chip : s.chips)
-        for (const auto& dc : s.dataCentres)
-            names.push_back(dc.location + "/" + chip.id);
+    // Several data centres share a location, and so a route: names are made once per place the
+    // data centres sit in (by its slot), and equal names get one index.
+    const std::size_t nChips = s.chips.size();
+    std::vector<std::string> names; // by slot * chips + chip
+    std::vector<std::size_t> slotOfPlace(nPlaces, 0), slotOfDc; // slots count from 1: 0 is none yet
+    std::size_t slots = 0;
+    for (std::size_t d = 0; d < nDcs; ++d) {
+        auto& slot = slotOfPlace[static_cast<std::size_t>(dcLocation[d])];
+        if (slot == 0) {
+            slot = ++slots;
+            for (const auto& chip : s.chips)
+                names.push_back(s.dataCentres[d].location + "/" + chip.id);
+        }
+        slotOfDc.push_back(slot - 1);
+    }
     routeNames = names;
     std::sort(routeNames.begin(), routeNames.end());
     routeNames.erase(std::unique(routeNames.begin(), routeNames.end()), routeNames.end());
-    routeOfPair.resize(names.size());
-    for (std::size_t i = 0; i < names.size(); ++i)
-        routeOfPair[i] = static_cast<std::size_t>(std::lower_bound(routeNames.begin(), routeNames.end(), names[i]) -
-                                                  routeNames.begin());
+    std::vector<std::size_t> routeOfName;
+    for (const auto& name : names)
+        routeOfName.push_back(static_cast<std::size_t>(std::lower_bound(routeNames.begin(), routeNames.end(), name) -
+                                                       routeNames.begin()));
+    for (std::size_t c = 0; c < nChips; ++c)
+        for (std::size_t d = 0; d < nDcs; ++d)
+            routeOfPair.push_back(routeOfName[slotOfDc[d] * nChips + c]);
+
+    // Only firm ids meet another id in one name ("firm/chip"); the others may hold a '/'.
+    seriesNamesDistinct = idsFreeOf('/', s.firms) && idsDistinct(s.firms) && idsDistinct(s.dataCentres) &&
+                          idsDistinct(s.jurisdictions) && idsDistinct(s.chips);
+    blockKeysDistinct = idsFreeOf('|', s.chips, s.dataCentres, s.firms, s.policies) &&
+                        idsDistinct(s.chips, s.dataCentres) && idsDistinct(s.firms) && idsDistinct(s.policies);
 }
 
 } // namespace cp::model

@@ -33,6 +33,9 @@ struct WorldIndex {
 
     /// Whether firm f runs data centre d as its own (owner and ownsCompute), by f * nDcs + d.
     std::vector<std::uint8_t> ownCompute;
+    /// Whether firm f will not lease at data centre d (no leasing at home or abroad, as the case
+    /// may be) or d turns away lessees from f's headquarters, by f * nDcs + d.
+    std::vector<std::uint8_t> leaseRefused;
 
     /// Smuggling routes: chip indices (as `chips` lists them) and the destination's place id.
     std::vector<std::vector<std::size_t>> smugglingChips;
@@ -42,6 +45,16 @@ struct WorldIndex {
     /// routes in the order of a std::map keyed by name (series and log lines follow it).
     std::vector<std::string> routeNames;
     std::vector<std::size_t> routeOfPair; ///< route index by pair(chip, dc)
+
+    /// Whether every (entity, metric) the monthly record writes names its own series: ids are
+    /// distinct within firms, data centres, jurisdictions and chips, and no firm id holds a '/'
+    /// (so no two "firm/chip" names meet). Validated scenarios always qualify; others go
+    /// through the name lookup that merges equal names.
+    bool seriesNamesDistinct = false;
+    /// Whether distinct (route, rule) blocks have distinct keys "from|to|policy id" (hardware:
+    /// chip to data centre, leases: data centre to firm): ids are distinct within chips and data
+    /// centres together, within firms and within policies, and none holds a '|'.
+    bool blockKeysDistinct = false;
 };
 
 } // namespace cp::model

@@ -22,6 +22,11 @@ struct Cohort {
     std::int64_t units = 0;
     SimTime installed = 0;
     bool smuggled = false;
+    // Set by World::install(), for the monthly loops over every cohort:
+    bool foreign = false;      ///< designed outside the data centre's location
+    double h100e = 0;          ///< unitsAsDouble x unitH100e
+    double unitsAsDouble = 0;
+    double unitH100e = 0;      ///< the chip's H100e
 };
 
 struct DcState {
@@ -31,6 +36,7 @@ struct DcState {
     std::int64_t units = 0, foreignUnits = 0;
     double inTransitH100e = 0; ///< ordered, not yet arrived
     double capacityH100e = 0;  ///< installed, refreshed each month
+    std::size_t summed = 0;    ///< leading cohorts in capacityH100e; 0 after a retirement
 };
 
 /// Every chip is in exactly one of these states; `initial + produced` equals the rest.

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdio>
+
 using namespace cp::core;
 
 TEST(Calendar, EveryDayFrom1900To2200RoundTrips)
@@ -42,6 +44,17 @@ TEST(Calendar, FormatAndParse)
     for (const char* bad : {"2025-02-30", "2025-13-01", "2025-00-10", "1899-12-31", "2201-01-01", "2025/01/01", "",
                             "20250101", "2025-04-09x", "2025-4-09", "+025-04-09", "2025-04-9 ", "2023-02-29"})
         EXPECT_FALSE(parseDate(bad).has_value()) << bad;
+}
+
+TEST(Calendar, FormatDateWritesWhatPrintfWould)
+{
+    // Every 7th day over years -20 to 10020: signs, padding and five-digit years included.
+    for (std::int64_t days = daysFromCivil({-20, 1, 1}); days <= daysFromCivil({10020, 12, 31}); days += 7) {
+        const Date d = civilFromDays(days);
+        char expected[32];
+        std::snprintf(expected, sizeof expected, "%04d-%02d-%02d", d.year, d.month, d.day);
+        ASSERT_EQ(formatDate(days * kDay + 12345), expected);
+    }
 }
 
 TEST(Calendar, AddMonthsClampsToMonthEnd)

@@ -4,6 +4,7 @@
 
 #include "sim/core/rng.hpp"
 
+#include <algorithm>
 #include <cmath>
 
 using namespace cp;
@@ -89,5 +90,23 @@ TEST(Invariants, SampledParametersDifferButStayInRange)
     for (const auto* s : {&a, &b}) {
         EXPECT_GE(s->capability.algorithmicProgressPerYear, 2.0);
         EXPECT_LE(s->capability.algorithmicProgressPerYear, 4.5);
+    }
+}
+
+TEST(Invariants, NegativeInstalledUnitsAreCaughtInTheFirstMonth)
+{
+    auto s = test::bundled("baseline");
+    // One unit less than none: the chip's ledger still balances (other sites hold plenty).
+    const auto dc = std::find_if(s.dataCentres.begin(), s.dataCentres.end(),
+                                 [](const auto& d) { return !d.initialFleet.empty(); });
+    ASSERT_NE(dc, s.dataCentres.end());
+    dc->initialFleet.front().units = -1;
+    try {
+        (void)runner::runScenario(s, 1);
+        FAIL() << "expected an InvariantError";
+    } catch (const model::InvariantError& e) {
+        EXPECT_NE(std::string(e.what()).find("negative installed units at " + core::formatDate(s.run.start)),
+                  std::string::npos)
+            << e.what();
     }
 }
