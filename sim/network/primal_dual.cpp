@@ -37,13 +37,12 @@ void PrimalDual::build(std::size_t nodes, const std::vector<Arc>& arcs)
 
 void PrimalDual::moveConvex(std::uint32_t e, std::int64_t d)
 {
-    const std::uint32_t a = m_edges[e].arc;
-    Margin& m = m_margin[a];
-    const Piece* const piece = m_pieces->data() + m.first;
-    std::int64_t* const flow = m_pieceFlow->data() + m.first;
+    Margin& m = m_margin[m_edges[e].arc];
+    const Piece* const piece = m_piece + m.first;
+    std::int64_t* const flow = m_pieceFlow + m.first;
     // Pieces fill in order: [0, open) are full, [last, n) are empty, and a push moves flow
     // into the first piece not full or out of the last piece with flow.
-    if (e == m_forward[a]) {
+    if (e == m.forward) {
         flow[m.open] += d;
         m.last = std::max(m.last, m.open + 1);
         while (m.open < m.n && flow[m.open] == piece[m.open].capacity)
@@ -54,15 +53,14 @@ void PrimalDual::moveConvex(std::uint32_t e, std::int64_t d)
         while (m.last > 0 && flow[m.last - 1] == 0)
             --m.last;
     }
-    setMargins(a);
+    setMargins(m);
 }
 
-void PrimalDual::setMargins(std::uint32_t a)
+void PrimalDual::setMargins(const Margin& m)
 {
-    const Margin& m = m_margin[a];
-    const Piece* const piece = m_pieces->data() + m.first;
-    const std::int64_t* const flow = m_pieceFlow->data() + m.first;
-    HalfEdge& fwd = m_edges[m_forward[a]];
+    const Piece* const piece = m_piece + m.first;
+    const std::int64_t* const flow = m_pieceFlow + m.first;
+    HalfEdge& fwd = m_edges[m.forward];
     HalfEdge& rev = m_edges[fwd.rev];
     fwd.residual = m.open < m.n ? piece[m.open].capacity - flow[m.open] : 0;
     fwd.cost = piece[m.open < m.n ? m.open : m.n - 1].cost;
@@ -74,19 +72,19 @@ void PrimalDual::solve(std::size_t nodes, const std::vector<Arc>& arcs, const st
                        NodeIndex t, std::vector<std::int64_t>& flow, std::vector<std::int64_t>& pieceFlow)
 {
     build(nodes, arcs);
-    m_pieces = &pieces;
-    m_pieceFlow = &pieceFlow;
     pieceFlow.assign(pieces.size(), 0);
+    m_piece = pieces.data();
+    m_pieceFlow = pieceFlow.data();
     // A convex arc starts at its first piece with room (pieces of capacity 0 count as full).
     m_margin.resize(arcs.size());
     for (std::size_t i = 0; i < arcs.size(); ++i) {
         if (arcs[i].pieces == 0)
             continue;
         Margin& m = m_margin[i];
-        m = {arcs[i].firstPiece, arcs[i].pieces, 0, 0};
+        m = {arcs[i].firstPiece, arcs[i].pieces, 0, 0, m_forward[i]};
         while (m.open < m.n && pieces[m.first + m.open].capacity == 0)
             ++m.open;
-        setMargins(static_cast<std::uint32_t>(i));
+        setMargins(m);
     }
     // Costs are non-negative, so zero potentials are feasible to start with.
     m_potential.assign(nodes, 0);

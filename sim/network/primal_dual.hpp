@@ -53,9 +53,10 @@ private:
     void build(std::size_t nodes, const std::vector<Arc>& arcs);
     /// Moves d > 0 units along half-edge e of a convex arc (its residual must allow them).
     void moveConvex(std::uint32_t e, std::int64_t d);
-    /// Sets convex arc a's two halves to its pieces at the margin: forward, the first piece
+    struct Margin;
+    /// Sets a convex arc's two halves to its pieces at the margin: forward, the first piece
     /// not full; reverse, the last piece with flow.
-    void setMargins(std::uint32_t a);
+    void setMargins(const Margin& m);
     /// Dijkstra on reduced costs, stopped when t is settled; shifts the potentials so that
     /// shortest s-t paths have zero reduced cost. False if t is unreachable.
     bool shortestPaths(std::uint32_t s, std::uint32_t t);
@@ -83,10 +84,11 @@ private:
         std::uint32_t first = 0, n = 0;
         std::uint32_t open = 0; ///< pieces [0, open) are full (capacity 0 counts as full)
         std::uint32_t last = 0; ///< pieces [last, n) carry no flow
+        std::uint32_t forward = 0; ///< the arc's forward half-edge
     };
     std::vector<Margin> m_margin;
-    const std::vector<Piece>* m_pieces = nullptr; ///< this solve's pieces
-    std::vector<std::int64_t>* m_pieceFlow = nullptr;
+    const Piece* m_piece = nullptr;      ///< this solve's pieces
+    std::int64_t* m_pieceFlow = nullptr; ///< and their flows
     std::vector<std::int64_t> m_potential;  ///< by node: every reduced cost is >= 0
     std::vector<std::int64_t> m_dist;       ///< by node, this search's reduced distance
     std::vector<std::uint32_t> m_frontier;  ///< nodes reached but not settled, this search
