@@ -22,7 +22,7 @@ int main(int argc, char** argv)
     runCmd->add_option("--runs", run.runs, "Number of runs; each gets a seed derived from the master seed and "
                                            "draws uncertain parameters (default: run.runs)")
         ->check(CLI::Range(std::size_t{1}, std::size_t{10000000}));
-    runCmd->add_option("--jobs,-j", run.jobs, "Worker threads (results are identical for any value)")
+    runCmd->add_option("--jobs,-j", run.jobs, "Threads running simulations (results are identical for any value)")
         ->check(CLI::Range(1u, 1024u));
     runCmd->add_option("--set", run.sets, "Override a scenario value by key path, e.g. firms.deepseek.mfu=0.3 "
                                           "or policies.us-diffusion-rule.enabled=true (repeatable)");

@@ -1,7 +1,8 @@
 // Many runs of one scenario on a pool of threads (Monte Carlo over seeds and uncertain
-// parameters). Results are handed to the caller strictly in run order, on the calling thread,
-// so output files are identical for any number of jobs; at most a few results are held at a
-// time, so memory does not grow with the number of runs.
+// parameters). The calling thread is one of the `jobs` threads that run simulations. Results are
+// handed to the caller strictly in run order, on the calling thread, so output files are
+// identical for any number of jobs; at most a few results are held at a time, so memory does
+// not grow with the number of runs.
 #pragma once
 
 #include "sim/runner/run.hpp"
@@ -13,7 +14,7 @@ namespace cp::runner {
 
 struct BatchConfig {
     std::size_t runs = 1;
-    unsigned jobs = 1;
+    unsigned jobs = 1; ///< threads running simulations, the calling thread included
     std::uint64_t masterSeed = 1;
     bool sampleParameters = true; ///< with runs > 1: draw parameters that have a distribution
     model::WorldOptions options{};
