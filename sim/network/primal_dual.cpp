@@ -110,8 +110,9 @@ void PrimalDual::solve(std::size_t nodes, const std::vector<Arc>& arcs, const st
     }
     flow.resize(arcs.size());
     for (std::size_t i = 0; i < arcs.size(); ++i) {
-        flow[i] = arcs[i].capacity - m_edges[m_forward[i]].residual;
-        if (arcs[i].pieces > 0) // its residual is the marginal piece's
+        if (arcs[i].pieces == 0)
+            flow[i] = arcs[i].capacity - m_edges[m_forward[i]].residual;
+        else // its residual is the marginal piece's: sum the pieces
             flow[i] = std::accumulate(pieceFlow.begin() + arcs[i].firstPiece,
                                       pieceFlow.begin() + arcs[i].firstPiece + arcs[i].pieces, std::int64_t{0});
     }
@@ -138,7 +139,6 @@ bool PrimalDual::shortestPaths(std::uint32_t s, std::uint32_t t)
     const std::uint32_t* const first = m_first.data();
     std::size_t frontierSize = 0, readySize = 1;
     ready[0] = s;
-    slot[s] = kReady;
     dist[s] = 0;
     std::int64_t current = 0; // the distance being settled
     bool tFinal = false;      // t reached at the distance being settled
@@ -157,16 +157,12 @@ bool PrimalDual::shortestPaths(std::uint32_t s, std::uint32_t t)
             if (dist[t] == current)
                 break; // nothing left is nearer than t: its distance is final
             ready[readySize++] = frontier[best];
-            slot[frontier[best]] = kReady;
             --frontierSize;
             frontier[best] = frontier[frontierSize];
             frontierDist[best] = frontierDist[frontierSize];
             slot[frontier[best]] = static_cast<std::uint32_t>(best);
         }
-        const std::uint32_t u = ready[--readySize];
-        slot[u] = kSettled;
-        if (u == t)
-            break;
+        const std::uint32_t u = ready[--readySize]; // never t: the checks above stop first
         const std::int64_t base = current + potential[u];
         for (std::uint32_t i = first[u], end = first[u + 1]; i < end; ++i) {
             const HalfEdge& e = edges[i];
@@ -192,7 +188,6 @@ bool PrimalDual::shortestPaths(std::uint32_t s, std::uint32_t t)
                     frontierDist[k] = frontierDist[frontierSize];
                     slot[frontier[k]] = k;
                 }
-                slot[v] = kReady;
                 ready[readySize++] = v;
             } else if (reached) {
                 frontierDist[slot[v]] = d;

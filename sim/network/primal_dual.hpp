@@ -93,9 +93,8 @@ private:
     std::vector<std::int64_t> m_dist;       ///< by node, this search's reduced distance
     std::vector<std::uint32_t> m_frontier;  ///< nodes reached but not settled, this search
     std::vector<std::int64_t> m_frontierDist; ///< their distances, by frontier position
-    std::vector<std::uint32_t> m_slot;      ///< by node: its position in m_frontier, or kReady / kSettled
+    std::vector<std::uint32_t> m_slot;      ///< by node in the frontier: its position there
     std::vector<std::uint32_t> m_ready;     ///< reached at the distance being settled, this search
-    static constexpr std::uint32_t kReady = 0xFFFFFFFEu, kSettled = 0xFFFFFFFFu;
     std::vector<std::uint8_t> m_onPath;     ///< by node: on the depth-first path now
     std::vector<std::uint32_t> m_cursor;    ///< by node, current half-edge of the DFS (and build scratch)
     std::size_t m_searches = 0;
