@@ -66,7 +66,6 @@ PolicyBook::PolicyBook(const scenario::Scenario& s) : m_s(s)
         const auto* j = s.findJurisdiction(dc.location);
         m_tier3.push_back(j && j->diffusionTier == 3 ? 1 : 0);
     }
-    m_catches.assign(m_sorted.size() * m_nChips, -1);
 }
 
 bool PolicyBook::chipMatches(const Policy& p, const Chip& c) const
@@ -112,10 +111,7 @@ bool PolicyBook::computeChipMatch(const Policy& p, const Chip& c) const
 
 bool PolicyBook::catches(std::size_t i, std::size_t c) const
 {
-    auto& known = m_catches[i * m_nChips + c];
-    if (known < 0)
-        known = chipMatches(*m_sorted[i], m_s.chips[c]) ? 1 : 0;
-    return known != 0;
+    return chipMatches(*m_sorted[i], m_s.chips[c]); // remembered there
 }
 
 RouteDecision PolicyBook::exportDecision(std::size_t c, std::size_t d, const Epoch& e) const

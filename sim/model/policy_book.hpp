@@ -108,7 +108,6 @@ private:
     std::vector<std::uint8_t> m_leaseRules;   ///< by i * firms + f: a leasing rule that catches firm f
     // Caches: a World asks the same questions every month, from one thread.
     mutable std::vector<std::int8_t> m_chipMatch;      ///< by policy * chips + chip: -1 unknown, 0, 1
-    mutable std::vector<std::int8_t> m_catches;        ///< by i * chips + c: -1 unknown, 0, 1 (see catches())
     mutable std::vector<std::size_t> m_covering;       ///< exportDecision() scratch: indices in m_sorted
     mutable std::vector<Epoch> m_epochs;               ///< by epoch()
     mutable Epoch* m_memo = nullptr;                   ///< the last epoch asked
