@@ -184,7 +184,7 @@ void World::allocateFirmCompute(SimTime t0)
             double* byChip = fs.byChip.data();
             for (const auto& c : st.cohorts) {
                 const auto ci = static_cast<std::size_t>(c.chip);
-                const double part = amount * c.unitsAsDouble * c.unitH100e / capacity;
+                const double part = amount * static_cast<double>(c.units) * m_chipH100e[ci] / capacity;
                 byChip[ci] += part;
                 if (c.smuggled)
                     smuggled += part;

@@ -182,8 +182,6 @@ void World::install(std::size_t d, Cohort c)
 {
     auto& dc = m_dcs[d];
     c.h100e = static_cast<double>(c.units) * m_chipH100e[static_cast<std::size_t>(c.chip)];
-    c.unitsAsDouble = static_cast<double>(c.units);
-    c.unitH100e = m_chipH100e[static_cast<std::size_t>(c.chip)];
     c.foreign = m_index.chipOrigin[static_cast<std::size_t>(c.chip)] != m_index.dcLocation[d];
     dc.cohorts.push_back(c);
     // Units are set here only (retirement zeroes positive counts and drops them), so a

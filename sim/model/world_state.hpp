@@ -24,9 +24,7 @@ struct Cohort {
     bool smuggled = false;
     // Set by World::install(), for the monthly loops over every cohort:
     bool foreign = false;      ///< designed outside the data centre's location
-    double h100e = 0;          ///< unitsAsDouble x unitH100e
-    double unitsAsDouble = 0;
-    double unitH100e = 0;      ///< the chip's H100e
+    double h100e = 0;          ///< units x the chip's H100e
 };
 
 struct DcState {
