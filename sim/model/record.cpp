@@ -89,20 +89,12 @@ void World::record(std::size_t period, SimTime)
     // Jurisdictions: installed chips where they physically sit.
     m_jurUnits.assign(nJur, 0.0);
     m_jurH100e.assign(nJur, 0.0);
-    m_jurStarted.assign(nJur, 0);
     refreshCapacity();
     // Unit counts are integer sums (exact in a double, so summing per data centre instead of
-    // per cohort gives the same figures); H100e sums stay in cohort order. A jurisdiction's
-    // first data centre starts the sum from zero as its capacity sum does, with the same terms
-    // in the same order: that sum is its capacity.
+    // per cohort gives the same figures); H100e sums stay in cohort order.
     for (std::size_t d = 0; d < nDcs; ++d) {
         const auto ji = m_dcJurisdiction[d];
         m_jurUnits[ji] += static_cast<double>(m_dcs[d].units);
-        if (!m_jurStarted[ji]) {
-            m_jurStarted[ji] = 1;
-            m_jurH100e[ji] = m_dcs[d].capacityH100e;
-            continue;
-        }
         for (const auto& c : m_dcs[d].cohorts)
             m_jurH100e[ji] += c.h100e;
     }

@@ -130,7 +130,6 @@ private:
     std::map<std::pair<std::string, std::string>, std::size_t> m_seriesIndex;
     std::vector<double*> m_recordColumns; ///< cached columns of record()'s fixed metrics
     std::vector<double> m_jurUnits, m_jurH100e; ///< record() scratch, by jurisdiction
-    std::vector<std::uint8_t> m_jurStarted;     ///< record() scratch: a data centre of the jurisdiction was added
     // Lookups resolved once per run instead of once per month (same values, no string work).
     std::vector<std::size_t> m_dcJurisdiction; ///< jurisdiction index of each data centre's location
     std::vector<double> m_chipH100e;           ///< Chip::h100e() by chip
