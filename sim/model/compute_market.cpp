@@ -84,19 +84,7 @@ void World::computeMarket(SimTime t0, SimTime t1)
                     return controlledShare(static_cast<int>(d), p);
                 });
             });
-            if (dec.policy && dec.open < 1.0) {
-                const bool first = firstNote(m_leaseNoted, f * dcs.size() + d, *dec.policy);
-                if (first || m_opt.recordNetwork) {
-                    net::RouteBlock b{net::RouteKind::Lease, dc.id, firm.id, {}, dec.policy->id, dec.policy->name,
-                                      dec.policy->from, dec.open,
-                                      (dec.open <= 0 ? "leasing closed by " : "leasing capped by ") + dec.policy->name};
-                    if (m_opt.recordNetwork)
-                        addNetworkEdge({dc.id, firm.id, {}, net::RouteKind::Lease, 0, dec.open <= 0, dec.open > 0,
-                                        dec.policy->id, b.reason, dec.policy->from});
-                    if (first)
-                        noteBlock(std::move(b));
-                }
-            }
+            reportBlock(m_leaseNoted, f * dcs.size() + d, dec, net::RouteKind::Lease, dc.id, firm.id, {}, dc.id);
             if (dec.open <= 0)
                 continue;
             if (dcNode[d] < 0) {

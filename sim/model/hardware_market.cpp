@@ -148,19 +148,7 @@ void World::hardwareMarket(SimTime t0, SimTime t1)
             const RouteDecision dec =
                 !cuts.empty() ? m_rules.averaged(t0, t1, cuts, [&](SimTime t) { return m_rules.hardwareDecision(c, d, t); })
                               : m_rules.hardwareDecision(c, d, t0);
-            if (dec.policy && dec.open < 1.0) {
-                const bool first = firstNote(m_hwNoted, pair, *dec.policy);
-                if (first || m_opt.recordNetwork) {
-                    net::RouteBlock b{net::RouteKind::Hardware, chip.id, dc.id, chip.id, dec.policy->id,
-                                      dec.policy->name, dec.policy->from, dec.open,
-                                      dec.open <= 0 ? "closed by " + dec.policy->name : "capped by " + dec.policy->name};
-                    if (m_opt.recordNetwork)
-                        addNetworkEdge({m_chipProducer[c], dc.id, chip.id, net::RouteKind::Hardware, 0, dec.open <= 0,
-                                        dec.open > 0, dec.policy->id, b.reason, dec.policy->from});
-                    if (first)
-                        noteBlock(std::move(b));
-                }
-            }
+            reportBlock(m_hwNoted, pair, dec, net::RouteKind::Hardware, chip.id, dc.id, chip.id, m_chipProducer[c]);
             if (dec.open <= 0) {
                 if (!route.blocked) {
                     route.blocked = true;

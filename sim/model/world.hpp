@@ -86,6 +86,11 @@ private:
         seen = 1;
         return first;
     }
+    /// Where rule dec.policy closes or caps route `pair` (kind, from -> to, for `chip`; `noted`
+    /// is the market's, see firstNote()): notes the block once per route and rule, and, when
+    /// the network view is recorded, draws the cut edge from `drawnFrom` every month.
+    void reportBlock(std::vector<std::uint8_t>& noted, std::size_t pair, const RouteDecision& dec, net::RouteKind kind,
+                     const std::string& from, const std::string& to, const std::string& chip, const std::string& drawnFrom);
     /// Records a (route, rule) block once (by route ends and rule id).
     void noteBlock(net::RouteBlock b);
     void log(SimTime t, LogKind kind, std::string text, std::string firm = {}, std::string policy = {});
