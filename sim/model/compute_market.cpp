@@ -141,8 +141,38 @@ void World::computeMarket(SimTime t0, SimTime t1)
     }
 }
 
+// Each site's capacity by chip, as shares of it, from the integer unit tallies (so a month
+// costs sites x chips, not firms x cohorts). The firms' split below reads only these shares.
+void World::refreshSiteMix()
+{
+    const std::size_t nChips = m_chipH100e.size();
+    m_siteMix.resize(m_dcs.size());
+    for (std::size_t d = 0; d < m_dcs.size(); ++d) {
+        const auto& st = m_dcs[d];
+        SiteMix& mix = m_siteMix[d];
+        mix.chips.clear();
+        mix.smuggled = mix.native = 0;
+        const double capacity = st.capacityH100e;
+        if (capacity <= 0)
+            continue;
+        double smuggled = 0, native = 0;
+        for (std::size_t c = 0; c < nChips; ++c) {
+            if (st.chipUnits[c] == 0)
+                continue;
+            const double h100e = static_cast<double>(st.chipUnits[c]) * m_chipH100e[c];
+            mix.chips.push_back({c, h100e / capacity});
+            smuggled += static_cast<double>(st.smuggledUnits[c]) * m_chipH100e[c];
+            if (m_index.chipOrigin[c] == m_index.dcLocation[d])
+                native += h100e;
+        }
+        mix.smuggled = smuggled / capacity;
+        mix.native = native / capacity;
+    }
+}
+
 void World::allocateFirmCompute(SimTime t0)
 {
+    refreshSiteMix();
     const std::size_t nDcs = m_dcs.size();
     for (std::size_t f = 0; f < m_firms.size(); ++f) {
         const auto& firm = m_s.firms[f];
@@ -167,20 +197,13 @@ void World::allocateFirmCompute(SimTime t0)
             if (amount <= 0 || capacity <= 0)
                 continue;
             (home ? fs.homeH100e : fs.offshoreH100e) += amount;
-            // At home a chip is domestic exactly when it is not foreign to the site.
-            double smuggled = fs.smuggledH100e, domestic = fs.domesticChipH100e;
-            double* byChip = fs.byChip.data();
-            for (const auto& c : st.cohorts) {
-                const auto ci = static_cast<std::size_t>(c.chip);
-                const double part = amount * static_cast<double>(c.units) * m_chipH100e[ci] / capacity;
-                byChip[ci] += part;
-                if (c.smuggled)
-                    smuggled += part;
-                if (home && !c.foreign)
-                    domestic += part;
-            }
-            fs.smuggledH100e = smuggled;
-            fs.domesticChipH100e = domestic;
+            const SiteMix& mix = m_siteMix[d];
+            for (const auto& [chip, share] : mix.chips)
+                fs.byChip[chip] += amount * share;
+            fs.smuggledH100e += amount * mix.smuggled;
+            // At home a chip is domestic exactly when it is designed where the site is.
+            if (home)
+                fs.domesticChipH100e += amount * mix.native;
         }
         // Inference is served at home first (latency, data rules; on domestic chips where the
         // firm has them); what home capacity cannot serve runs abroad.

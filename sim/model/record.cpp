@@ -90,13 +90,12 @@ void World::record(std::size_t period, SimTime)
     m_jurUnits.assign(nJur, 0.0);
     m_jurH100e.assign(nJur, 0.0);
     refreshCapacity();
-    // Unit counts are integer sums (exact in a double, so summing per data centre instead of
-    // per cohort gives the same figures); H100e sums stay in cohort order.
+    // From each site's integer tallies by chip: unit counts are exact in a double.
     for (std::size_t d = 0; d < nDcs; ++d) {
         const auto ji = m_dcJurisdiction[d];
         m_jurUnits[ji] += static_cast<double>(m_dcs[d].units);
-        for (const auto& c : m_dcs[d].cohorts)
-            m_jurH100e[ji] += c.h100e;
+        for (std::size_t c = 0; c < nChips; ++c)
+            m_jurH100e[ji] += static_cast<double>(m_dcs[d].chipUnits[c]) * m_chipH100e[c];
     }
     for (std::size_t d = 0; d < nDcs; ++d) {
         const auto& dc = m_s.dataCentres[d];

@@ -22,6 +22,10 @@ World::World(const scenario::Scenario& s, std::uint64_t seed, WorldOptions optio
     m_inventory.assign(nChips, 0);
     m_ledger.assign(nChips, {});
     m_dcs.resize(s.dataCentres.size());
+    for (auto& dc : m_dcs) {
+        dc.chipUnits.assign(nChips, 0);
+        dc.smuggledUnits.assign(nChips, 0);
+    }
     m_firms.resize(s.firms.size());
     m_hwNoted.assign(nChips * s.dataCentres.size() * s.policies.size(), 0);
     m_leaseNoted.assign(s.firms.size() * s.dataCentres.size() * s.policies.size(), 0);
@@ -190,6 +194,9 @@ void World::install(std::size_t d, Cohort c)
     dc.units += c.units;
     if (c.foreign)
         dc.foreignUnits += c.units;
+    dc.chipUnits[static_cast<std::size_t>(c.chip)] += c.units;
+    if (c.smuggled)
+        dc.smuggledUnits[static_cast<std::size_t>(c.chip)] += c.units;
 }
 
 void World::retireChips(SimTime t)
@@ -202,10 +209,15 @@ void World::retireChips(SimTime t)
         auto young = cohorts.begin();
         for (; young != cohorts.end() && static_cast<double>(t - young->installed) >= lifeSeconds; ++young) {
             if (young->units > 0) {
-                m_dcs[d].units -= young->units;
+                auto& dc = m_dcs[d];
+                const auto chip = static_cast<std::size_t>(young->chip);
+                dc.units -= young->units;
                 if (young->foreign)
-                    m_dcs[d].foreignUnits -= young->units;
-                auto& l = m_ledger[static_cast<std::size_t>(young->chip)];
+                    dc.foreignUnits -= young->units;
+                dc.chipUnits[chip] -= young->units;
+                if (young->smuggled)
+                    dc.smuggledUnits[chip] -= young->units;
+                auto& l = m_ledger[chip];
                 l.installed -= young->units;
                 l.retired += young->units;
                 young->units = 0;

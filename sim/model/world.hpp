@@ -63,6 +63,7 @@ private:
     void addDemandTranches(net::NodeIndex sink);
     void deliverShipments(SimTime t0);
     void allocateFirmCompute(SimTime t0);
+    void refreshSiteMix();
     void train(SimTime t0, SimTime t1);
     void record(std::size_t period, SimTime t0);
     void checkInvariants(SimTime t) const;
@@ -184,6 +185,11 @@ private:
     } m_lease;
     std::vector<std::uint8_t> m_leaseNoted; ///< see firstNote(), by firm * dcs + dc
     std::vector<double> m_leaseWanted; ///< addLeaseArcs() scratch
+    struct SiteMix {
+        std::vector<std::pair<std::size_t, double>> chips; ///< (chip, share of the site's H100e), chips present
+        double smuggled = 0, native = 0; ///< shares on smuggled chips and on chips designed where the site is
+    };
+    std::vector<SiteMix> m_siteMix; ///< by data centre, this month (see refreshSiteMix())
     bool m_negativeCohort = false; ///< some cohort holds negative units (see install())
     std::size_t m_period = 0;
     std::uint32_t m_kMonth = 0, m_kPolicy = 0, m_kArrival = 0, m_kRunStart = 0, m_kRelease = 0, m_kKnownRelease = 0;

@@ -32,6 +32,9 @@ struct DcState {
     /// Sums of the cohorts' units, all and of chips designed outside the DC's location, kept
     /// as cohorts come and go (integers: any order of summing gives the same figure).
     std::int64_t units = 0, foreignUnits = 0;
+    /// Units by chip, all and smuggled, kept the same way: the monthly split of a site's compute
+    /// by chip reads these instead of going over every cohort once per firm.
+    std::vector<std::int64_t> chipUnits, smuggledUnits;
     double inTransitH100e = 0; ///< ordered, not yet arrived
     double capacityH100e = 0;  ///< installed, refreshed each month
     std::size_t summed = 0;    ///< leading cohorts in capacityH100e; 0 after a retirement
