@@ -104,9 +104,10 @@ void PrimalDual::solve(std::size_t nodes, const std::vector<Arc>& arcs, const st
     // was on the path at the time stays skipped); then the next search finds the same
     // distance again (a zero shift) and the next pass continues. That is rare here and
     // cheaper than proving every round's flow maximal.
+    m_sink = sink;
     while (src != sink && shortestPaths(src, sink)) {
         std::copy(m_first.begin(), m_first.end() - 1, m_cursor.begin());
-        push(src, sink, kInf); // > 0: the search's own path to t has zero reduced cost
+        push(src, kInf); // > 0: the search's own path to t has zero reduced cost
     }
     flow.resize(arcs.size());
     for (std::size_t i = 0; i < arcs.size(); ++i) {
@@ -210,35 +211,37 @@ bool PrimalDual::shortestPaths(std::uint32_t s, std::uint32_t t)
     return true;
 }
 
-std::int64_t PrimalDual::push(std::uint32_t u, std::uint32_t t, std::int64_t limit)
+std::int64_t PrimalDual::push(std::uint32_t u, std::int64_t limit)
 {
-    if (u == t)
-        return limit;
     m_onPath[u] = 1;
     std::int64_t pushed = 0;
     const std::int64_t pu = m_potential[u];
-    std::uint32_t i = m_cursor[u];
-    for (const std::uint32_t end = m_first[u + 1]; i < end; ++i) {
-        HalfEdge& e = m_edges[i];
+    HalfEdge* const edges = m_edges.data();
+    HalfEdge* e = edges + m_cursor[u];
+    for (HalfEdge* const end = edges + m_first[u + 1]; e != end; ++e) {
         // Admissible: residual left and zero reduced cost. Heads on the current path are
         // skipped: zero-reduced-cost cycles exist (an arc and its reverse, zero-cost arcs),
         // and a path must stay simple.
-        if (e.residual <= 0 || e.cost + pu != m_potential[e.head] || m_onPath[e.head])
+        if (e->residual <= 0)
             continue;
-        const std::int64_t d = push(e.head, t, std::min(limit - pushed, e.residual));
+        const std::uint32_t v = e->head;
+        if (e->cost + pu != m_potential[v] || m_onPath[v])
+            continue;
+        const std::int64_t room = std::min(limit - pushed, e->residual);
+        const std::int64_t d = v == m_sink ? room : push(v, room);
         if (d == 0)
-            continue; // nothing more gets through e.head this round
-        if (e.convex) {
-            moveConvex(i, d);
+            continue; // nothing more gets through v this round
+        if (e->convex) {
+            moveConvex(static_cast<std::uint32_t>(e - edges), d);
         } else {
-            e.residual -= d;
-            m_edges[e.rev].residual += d;
+            e->residual -= d;
+            edges[e->rev].residual += d;
         }
         pushed += d;
         if (pushed == limit)
             break; // keep the cursor here: this half-edge may have room left
     }
-    m_cursor[u] = i;
+    m_cursor[u] = static_cast<std::uint32_t>(e - edges);
     m_onPath[u] = 0;
     return pushed;
 }

@@ -60,10 +60,11 @@ private:
     /// Dijkstra on reduced costs, stopped when t is settled; shifts the potentials so that
     /// shortest s-t paths have zero reduced cost. False if t is unreachable.
     bool shortestPaths(std::uint32_t s, std::uint32_t t);
-    /// One depth-first pass: pushes up to `limit` from u to t along simple paths of
-    /// admissible half-edges (residual > 0, zero reduced cost); returns the amount pushed.
-    /// Recursive: depth up to the number of nodes, tens to a few hundred in the markets.
-    std::int64_t push(std::uint32_t u, std::uint32_t t, std::int64_t limit);
+    /// One depth-first pass: pushes up to `limit` from u (not the sink) to the sink along
+    /// simple paths of admissible half-edges (residual > 0, zero reduced cost); returns the
+    /// amount pushed. Recursive: depth up to the number of nodes, tens to a few hundred in
+    /// the markets.
+    std::int64_t push(std::uint32_t u, std::int64_t limit);
 
     /// One direction of an arc; half-edges sit in CSR order (by tail node, insertion order
     /// within a node, each arc's forward half before its reverse where both leave one node).
@@ -96,6 +97,7 @@ private:
     std::vector<std::uint32_t> m_slot;      ///< by node in the frontier: its position there
     std::vector<std::uint32_t> m_ready;     ///< reached at the distance being settled, this search
     std::vector<std::uint8_t> m_onPath;     ///< by node: on the depth-first path now
+    std::uint32_t m_sink = 0;               ///< this solve's
     std::vector<std::uint32_t> m_cursor;    ///< by node, current half-edge of the DFS (and build scratch)
     std::size_t m_searches = 0;
 };
