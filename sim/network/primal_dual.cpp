@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <limits>
-#include <numeric>
 
 namespace cp::net::detail {
 
@@ -35,56 +34,66 @@ void PrimalDual::build(std::size_t nodes, const std::vector<Arc>& arcs)
     }
 }
 
-void PrimalDual::moveConvex(std::uint32_t e, std::int64_t d)
+void PrimalDual::moveConvex(const HalfEdge& e, std::int64_t d)
 {
-    Margin& m = m_margin[m_edges[e].arc];
-    const Piece* const piece = m_piece + m.first;
-    std::int64_t* const flow = m_pieceFlow + m.first;
-    // Pieces fill in order: [0, open) are full, [last, n) are empty, and a push moves flow
-    // into the first piece not full or out of the last piece with flow.
-    if (e == m.forward) {
-        flow[m.open] += d;
-        m.last = std::max(m.last, m.open + 1);
-        while (m.open < m.n && flow[m.open] == piece[m.open].capacity)
+    Margin& m = m_margin[e.arc];
+    HalfEdge& fwd = m_edges[m.forward];
+    HalfEdge& rev = m_edges[m.reverse];
+    // Pieces fill in order: [0, open) are full, [last, n) are empty, and last <= open + 1 (any
+    // pieces between are of capacity 0). The forward half sits on piece open, its residual
+    // the room there; the reverse half on piece last - 1, its residual the flow there. A push
+    // on either half leaves its piece the one at both margins (partly filled), with their
+    // residuals adding up to its capacity, until it fills or empties it.
+    if (&e == &fwd) {
+        const Piece& p = m.piece[m.open];
+        fwd.residual -= d;
+        rev.residual = p.capacity - fwd.residual;
+        rev.cost = -p.cost;
+        m.last = m.open + 1;
+        if (fwd.residual == 0) {
             ++m.open;
+            openNext(m, fwd);
+        }
     } else {
-        flow[m.last - 1] -= d;
-        m.open = std::min(m.open, m.last - 1);
-        while (m.last > 0 && flow[m.last - 1] == 0)
-            --m.last;
+        const Piece& p = m.piece[m.last - 1];
+        rev.residual -= d;
+        fwd.residual = p.capacity - rev.residual;
+        fwd.cost = p.cost;
+        m.open = m.last - 1;
+        if (rev.residual == 0) {
+            // The pieces below are full: the next with flow is the next of capacity > 0.
+            do
+                --m.last;
+            while (m.last > 0 && m.piece[m.last - 1].capacity == 0);
+            rev.residual = m.last > 0 ? m.piece[m.last - 1].capacity : 0;
+            rev.cost = -m.piece[m.last > 0 ? m.last - 1 : 0].cost;
+        }
     }
-    setMargins(m);
 }
 
-void PrimalDual::setMargins(const Margin& m)
+void PrimalDual::openNext(Margin& m, HalfEdge& fwd)
 {
-    const Piece* const piece = m_piece + m.first;
-    const std::int64_t* const flow = m_pieceFlow + m.first;
-    HalfEdge& fwd = m_edges[m.forward];
-    HalfEdge& rev = m_edges[fwd.rev];
-    fwd.residual = m.open < m.n ? piece[m.open].capacity - flow[m.open] : 0;
-    fwd.cost = piece[m.open < m.n ? m.open : m.n - 1].cost;
-    rev.residual = m.last > 0 ? flow[m.last - 1] : 0;
-    rev.cost = -piece[m.last > 0 ? m.last - 1 : 0].cost;
+    // The pieces from open on are empty: the first with room is the first of capacity > 0.
+    while (m.open < m.n && m.piece[m.open].capacity == 0)
+        ++m.open;
+    fwd.residual = m.open < m.n ? m.piece[m.open].capacity : 0;
+    fwd.cost = m.piece[m.open < m.n ? m.open : m.n - 1].cost;
 }
 
 void PrimalDual::solve(std::size_t nodes, const std::vector<Arc>& arcs, const std::vector<Piece>& pieces, NodeIndex s,
                        NodeIndex t, std::vector<std::int64_t>& flow, std::vector<std::int64_t>& pieceFlow)
 {
     build(nodes, arcs);
-    pieceFlow.assign(pieces.size(), 0);
-    m_piece = pieces.data();
-    m_pieceFlow = pieceFlow.data();
-    // A convex arc starts at its first piece with room (pieces of capacity 0 count as full).
+    // A convex arc starts at its first piece with room (pieces of capacity 0 count as full);
+    // its reverse half, as built, has no residual and the first piece's cost.
     m_margin.resize(arcs.size());
     for (std::size_t i = 0; i < arcs.size(); ++i) {
         if (arcs[i].pieces == 0)
             continue;
+        const std::uint32_t e = m_forward[i];
         Margin& m = m_margin[i];
-        m = {arcs[i].firstPiece, arcs[i].pieces, 0, 0, m_forward[i]};
-        while (m.open < m.n && pieces[m.first + m.open].capacity == 0)
-            ++m.open;
-        setMargins(m);
+        m = {pieces.data() + arcs[i].firstPiece, arcs[i].pieces, 0, 0, e, m_edges[e].rev};
+        openNext(m, m_edges[e]);
     }
     // Costs are non-negative, so zero potentials are feasible to start with.
     m_potential.assign(nodes, 0);
@@ -110,12 +119,21 @@ void PrimalDual::solve(std::size_t nodes, const std::vector<Arc>& arcs, const st
         push(src, kInf); // > 0: the search's own path to t has zero reduced cost
     }
     flow.resize(arcs.size());
+    pieceFlow.resize(pieces.size());
     for (std::size_t i = 0; i < arcs.size(); ++i) {
-        if (arcs[i].pieces == 0)
-            flow[i] = arcs[i].capacity - m_edges[m_forward[i]].residual;
-        else // its residual is the marginal piece's: sum the pieces
-            flow[i] = std::accumulate(pieceFlow.begin() + arcs[i].firstPiece,
-                                      pieceFlow.begin() + arcs[i].firstPiece + arcs[i].pieces, std::int64_t{0});
+        const std::int64_t residual = m_edges[m_forward[i]].residual;
+        if (arcs[i].pieces == 0) {
+            flow[i] = arcs[i].capacity - residual;
+            continue;
+        }
+        // Full up to the open piece, which has `residual` room left, and empty after it.
+        const Margin& m = m_margin[i];
+        flow[i] = 0;
+        for (std::uint32_t k = 0; k < m.n; ++k) {
+            const std::int64_t f = k < m.open ? m.piece[k].capacity : k == m.open ? m.piece[k].capacity - residual : 0;
+            pieceFlow[arcs[i].firstPiece + k] = f;
+            flow[i] += f;
+        }
     }
 }
 
@@ -232,7 +250,7 @@ std::int64_t PrimalDual::push(std::uint32_t u, std::int64_t limit)
         if (d == 0)
             continue; // nothing more gets through v this round
         if (e->convex) {
-            moveConvex(static_cast<std::uint32_t>(e - edges), d);
+            moveConvex(*e, d);
         } else {
             e->residual -= d;
             edges[e->rev].residual += d;

@@ -51,12 +51,13 @@ public:
 
 private:
     void build(std::size_t nodes, const std::vector<Arc>& arcs);
+    struct HalfEdge;
     /// Moves d > 0 units along half-edge e of a convex arc (its residual must allow them).
-    void moveConvex(std::uint32_t e, std::int64_t d);
+    void moveConvex(const HalfEdge& e, std::int64_t d);
     struct Margin;
-    /// Sets a convex arc's two halves to its pieces at the margin: forward, the first piece
-    /// not full; reverse, the last piece with flow.
-    void setMargins(const Margin& m);
+    /// Moves a convex arc's forward half `fwd` to the first piece with room from m.open on,
+    /// all empty.
+    void openNext(Margin& m, HalfEdge& fwd);
     /// Dijkstra on reduced costs, stopped when t is settled; shifts the potentials so that
     /// shortest s-t paths have zero reduced cost. False if t is unreachable.
     bool shortestPaths(std::uint32_t s, std::uint32_t t);
@@ -80,16 +81,16 @@ private:
     std::vector<std::uint32_t> m_first; ///< by node, size nodes + 1
     std::vector<HalfEdge> m_edges;
     std::vector<std::uint32_t> m_forward;   ///< arc index -> its forward half-edge
-    /// By arc, for convex arcs: its pieces and where their flow ends.
+    /// By arc, for convex arcs: its pieces and where their flow ends (the pieces' flows
+    /// follow from these and the forward half's residual).
     struct Margin {
-        std::uint32_t first = 0, n = 0;
+        const Piece* piece = nullptr;
+        std::uint32_t n = 0;
         std::uint32_t open = 0; ///< pieces [0, open) are full (capacity 0 counts as full)
         std::uint32_t last = 0; ///< pieces [last, n) carry no flow
-        std::uint32_t forward = 0; ///< the arc's forward half-edge
+        std::uint32_t forward = 0, reverse = 0; ///< the arc's half-edges
     };
     std::vector<Margin> m_margin;
-    const Piece* m_piece = nullptr;      ///< this solve's pieces
-    std::int64_t* m_pieceFlow = nullptr; ///< and their flows
     std::vector<std::int64_t> m_potential;  ///< by node: every reduced cost is >= 0
     std::vector<std::int64_t> m_dist;       ///< by node, this search's reduced distance
     std::vector<std::uint32_t> m_frontier;  ///< nodes reached but not settled, this search
