@@ -9,36 +9,71 @@ namespace {
 constexpr std::int64_t kInf = std::numeric_limits<std::int64_t>::max();
 } // namespace
 
+void PrimalDual::prepare(std::size_t nodes, const std::vector<Arc>& arcs)
+{
+    // The two markets take turns on one FlowProblem, and most months a market's arcs join
+    // the same nodes in the same order as the month before: then its graph, kept as the spare
+    // in between, serves again with only residuals and costs reset.
+    if (reset(nodes, arcs))
+        return;
+    std::swap(m_graph, m_spare);
+    if (!reset(nodes, arcs))
+        build(nodes, arcs);
+}
+
+bool PrimalDual::reset(std::size_t nodes, const std::vector<Arc>& arcs)
+{
+    Graph& g = m_graph;
+    if (g.first.size() != nodes + 1 || g.forward.size() != arcs.size())
+        return false;
+    // The same ends, arc by arc, give the same CSR order. A mismatch leaves some residuals
+    // reset, which build() overwrites.
+    for (std::size_t i = 0; i < arcs.size(); ++i) {
+        const Arc& arc = arcs[i];
+        HalfEdge& fwd = g.edges[g.forward[i]];
+        HalfEdge& rev = g.edges[fwd.rev];
+        if (fwd.head != static_cast<std::uint32_t>(arc.to) || rev.head != static_cast<std::uint32_t>(arc.from) ||
+            fwd.convex != (arc.pieces > 0))
+            return false;
+        fwd.residual = arc.capacity;
+        fwd.cost = arc.cost;
+        rev.residual = 0;
+        rev.cost = -arc.cost;
+    }
+    return true;
+}
+
 void PrimalDual::build(std::size_t nodes, const std::vector<Arc>& arcs)
 {
+    Graph& g = m_graph;
     const std::size_t m = arcs.size();
-    m_first.assign(nodes + 1, 0);
+    g.first.assign(nodes + 1, 0);
     for (const Arc& a : arcs) {
-        ++m_first[static_cast<std::size_t>(a.from) + 1];
-        ++m_first[static_cast<std::size_t>(a.to) + 1];
+        ++g.first[static_cast<std::size_t>(a.from) + 1];
+        ++g.first[static_cast<std::size_t>(a.to) + 1];
     }
     for (std::size_t v = 0; v < nodes; ++v)
-        m_first[v + 1] += m_first[v];
-    m_edges.resize(2 * m);
-    m_forward.resize(m);
+        g.first[v + 1] += g.first[v];
+    g.edges.resize(2 * m);
+    g.forward.resize(m);
     std::vector<std::uint32_t>& next = m_cursor; // fill position per node
-    next.assign(m_first.begin(), m_first.end() - 1);
+    next.assign(g.first.begin(), g.first.end() - 1);
     for (std::size_t i = 0; i < m; ++i) {
         const Arc& arc = arcs[i];
         const std::uint32_t e = next[static_cast<std::size_t>(arc.from)]++;
         const std::uint32_t r = next[static_cast<std::size_t>(arc.to)]++;
         const bool convex = arc.pieces > 0;
-        m_edges[e] = {arc.capacity, arc.cost, static_cast<std::uint32_t>(arc.to), r, static_cast<std::uint32_t>(i), convex};
-        m_edges[r] = {0, -arc.cost, static_cast<std::uint32_t>(arc.from), e, static_cast<std::uint32_t>(i), convex};
-        m_forward[i] = e;
+        g.edges[e] = {arc.capacity, arc.cost, static_cast<std::uint32_t>(arc.to), r, static_cast<std::uint32_t>(i), convex};
+        g.edges[r] = {0, -arc.cost, static_cast<std::uint32_t>(arc.from), e, static_cast<std::uint32_t>(i), convex};
+        g.forward[i] = e;
     }
 }
 
 void PrimalDual::moveConvex(const HalfEdge& e, std::int64_t d)
 {
     Margin& m = m_margin[e.arc];
-    HalfEdge& fwd = m_edges[m.forward];
-    HalfEdge& rev = m_edges[m.reverse];
+    HalfEdge& fwd = m_graph.edges[m.forward];
+    HalfEdge& rev = m_graph.edges[m.reverse];
     // Pieces fill in order: [0, open) are full, [last, n) are empty, and last <= open + 1 (any
     // pieces between are of capacity 0). The forward half sits on piece open, its residual
     // the room there; the reverse half on piece last - 1, its residual the flow there. A push
@@ -83,17 +118,17 @@ void PrimalDual::openNext(Margin& m, HalfEdge& fwd)
 void PrimalDual::solve(std::size_t nodes, const std::vector<Arc>& arcs, const std::vector<Piece>& pieces, NodeIndex s,
                        NodeIndex t, std::vector<std::int64_t>& flow, std::vector<std::int64_t>& pieceFlow)
 {
-    build(nodes, arcs);
+    prepare(nodes, arcs);
     // A convex arc starts at its first piece with room (pieces of capacity 0 count as full);
     // its reverse half, as built, has no residual and the first piece's cost.
     m_margin.resize(arcs.size());
     for (std::size_t i = 0; i < arcs.size(); ++i) {
         if (arcs[i].pieces == 0)
             continue;
-        const std::uint32_t e = m_forward[i];
+        const std::uint32_t e = m_graph.forward[i];
         Margin& m = m_margin[i];
-        m = {pieces.data() + arcs[i].firstPiece, arcs[i].pieces, 0, 0, e, m_edges[e].rev};
-        openNext(m, m_edges[e]);
+        m = {pieces.data() + arcs[i].firstPiece, arcs[i].pieces, 0, 0, e, m_graph.edges[e].rev};
+        openNext(m, m_graph.edges[e]);
     }
     // Costs are non-negative, so zero potentials are feasible to start with.
     m_potential.assign(nodes, 0);
@@ -115,13 +150,13 @@ void PrimalDual::solve(std::size_t nodes, const std::vector<Arc>& arcs, const st
     // cheaper than proving every round's flow maximal.
     m_sink = sink;
     while (src != sink && shortestPaths(src, sink)) {
-        std::copy(m_first.begin(), m_first.end() - 1, m_cursor.begin());
+        std::copy(m_graph.first.begin(), m_graph.first.end() - 1, m_cursor.begin());
         push(src, kInf); // > 0: the search's own path to t has zero reduced cost
     }
     flow.resize(arcs.size());
     pieceFlow.resize(pieces.size());
     for (std::size_t i = 0; i < arcs.size(); ++i) {
-        const std::int64_t residual = m_edges[m_forward[i]].residual;
+        const std::int64_t residual = m_graph.edges[m_graph.forward[i]].residual;
         if (arcs[i].pieces == 0) {
             flow[i] = arcs[i].capacity - residual;
             continue;
@@ -154,8 +189,8 @@ bool PrimalDual::shortestPaths(std::uint32_t s, std::uint32_t t)
     std::int64_t* const frontierDist = m_frontierDist.data();
     std::uint32_t* const slot = m_slot.data();
     std::uint32_t* const ready = m_ready.data();
-    const HalfEdge* const edges = m_edges.data();
-    const std::uint32_t* const first = m_first.data();
+    const HalfEdge* const edges = m_graph.edges.data();
+    const std::uint32_t* const first = m_graph.first.data();
     std::size_t frontierSize = 0, readySize = 1;
     ready[0] = s;
     dist[s] = 0;
@@ -234,9 +269,9 @@ std::int64_t PrimalDual::push(std::uint32_t u, std::int64_t limit)
     m_onPath[u] = 1;
     std::int64_t pushed = 0;
     const std::int64_t pu = m_potential[u];
-    HalfEdge* const edges = m_edges.data();
+    HalfEdge* const edges = m_graph.edges.data();
     HalfEdge* e = edges + m_cursor[u];
-    for (HalfEdge* const end = edges + m_first[u + 1]; e != end; ++e) {
+    for (HalfEdge* const end = edges + m_graph.first[u + 1]; e != end; ++e) {
         // Admissible: residual left and zero reduced cost. Heads on the current path are
         // skipped: zero-reduced-cost cycles exist (an arc and its reverse, zero-cost arcs),
         // and a path must stay simple.

@@ -50,6 +50,11 @@ public:
     [[nodiscard]] std::size_t searches() const { return m_searches; }
 
 private:
+    /// Sets up the residual graph of `arcs` (no flow): reset() or build().
+    void prepare(std::size_t nodes, const std::vector<Arc>& arcs);
+    /// Resets the current graph's residuals and costs if its arcs had the same ends as
+    /// `arcs`, in order (so the same CSR); false otherwise.
+    bool reset(std::size_t nodes, const std::vector<Arc>& arcs);
     void build(std::size_t nodes, const std::vector<Arc>& arcs);
     struct HalfEdge;
     /// Moves d > 0 units along half-edge e of a convex arc (its residual must allow them).
@@ -78,9 +83,13 @@ private:
         bool convex = false;   ///< residual and cost are those of the marginal piece
     };
 
-    std::vector<std::uint32_t> m_first; ///< by node, size nodes + 1
-    std::vector<HalfEdge> m_edges;
-    std::vector<std::uint32_t> m_forward;   ///< arc index -> its forward half-edge
+    struct Graph {
+        std::vector<std::uint32_t> first; ///< by node, size nodes + 1
+        std::vector<HalfEdge> edges;
+        std::vector<std::uint32_t> forward; ///< arc index -> its forward half-edge
+    };
+    Graph m_graph;
+    Graph m_spare; ///< the one before, for callers alternating two graphs (the markets)
     /// By arc, for convex arcs: its pieces and where their flow ends (the pieces' flows
     /// follow from these and the forward half's residual).
     struct Margin {
