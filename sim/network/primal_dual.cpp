@@ -218,14 +218,13 @@ bool PrimalDual::shortestPaths(std::uint32_t s, std::uint32_t t)
         }
         const std::uint32_t u = ready[--readySize]; // never t: the checks above stop first
         const std::int64_t base = current + potential[u];
-        for (std::uint32_t i = first[u], end = first[u + 1]; i < end; ++i) {
-            const HalfEdge& e = edges[i];
-            if (e.residual <= 0)
+        for (const HalfEdge *e = edges + first[u], *end = edges + first[u + 1]; e != end; ++e) {
+            if (e->residual <= 0)
                 continue;
             // Reduced cost e.cost + p[u] - p[v] >= 0 by the potentials' invariant, so a
             // settled head is never improved.
-            const std::uint32_t v = e.head;
-            const std::int64_t d = base + e.cost - potential[v];
+            const std::uint32_t v = e->head;
+            const std::int64_t d = base + e->cost - potential[v];
             if (d >= dist[v])
                 continue;
             const bool reached = dist[v] != kInf;
