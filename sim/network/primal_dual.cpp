@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <limits>
-#include <numeric>
 
 namespace cp::net::detail {
 
@@ -10,81 +9,126 @@ namespace {
 constexpr std::int64_t kInf = std::numeric_limits<std::int64_t>::max();
 } // namespace
 
+void PrimalDual::prepare(std::size_t nodes, const std::vector<Arc>& arcs)
+{
+    // The two markets take turns on one FlowProblem, and most months a market's arcs join
+    // the same nodes in the same order as the month before: then its graph, kept as the spare
+    // in between, serves again with only residuals and costs reset.
+    if (reset(nodes, arcs))
+        return;
+    std::swap(m_graph, m_spare);
+    if (!reset(nodes, arcs))
+        build(nodes, arcs);
+}
+
+bool PrimalDual::reset(std::size_t nodes, const std::vector<Arc>& arcs)
+{
+    Graph& g = m_graph;
+    if (g.first.size() != nodes + 1 || g.forward.size() != arcs.size())
+        return false;
+    // The same ends, arc by arc, give the same CSR order. A mismatch leaves some residuals
+    // reset, which build() overwrites.
+    for (std::size_t i = 0; i < arcs.size(); ++i) {
+        const Arc& arc = arcs[i];
+        HalfEdge& fwd = g.edges[g.forward[i]];
+        HalfEdge& rev = g.edges[fwd.rev];
+        if (fwd.head != static_cast<std::uint32_t>(arc.to) || rev.head != static_cast<std::uint32_t>(arc.from) ||
+            fwd.convex != (arc.pieces > 0))
+            return false;
+        fwd.residual = arc.capacity;
+        fwd.cost = arc.cost;
+        rev.residual = 0;
+        rev.cost = -arc.cost;
+    }
+    return true;
+}
+
 void PrimalDual::build(std::size_t nodes, const std::vector<Arc>& arcs)
 {
+    Graph& g = m_graph;
     const std::size_t m = arcs.size();
-    m_first.assign(nodes + 1, 0);
+    g.first.assign(nodes + 1, 0);
     for (const Arc& a : arcs) {
-        ++m_first[static_cast<std::size_t>(a.from) + 1];
-        ++m_first[static_cast<std::size_t>(a.to) + 1];
+        ++g.first[static_cast<std::size_t>(a.from) + 1];
+        ++g.first[static_cast<std::size_t>(a.to) + 1];
     }
     for (std::size_t v = 0; v < nodes; ++v)
-        m_first[v + 1] += m_first[v];
-    m_edges.resize(2 * m);
-    m_forward.resize(m);
+        g.first[v + 1] += g.first[v];
+    g.edges.resize(2 * m);
+    g.forward.resize(m);
     std::vector<std::uint32_t>& next = m_cursor; // fill position per node
-    next.assign(m_first.begin(), m_first.end() - 1);
+    next.assign(g.first.begin(), g.first.end() - 1);
     for (std::size_t i = 0; i < m; ++i) {
         const Arc& arc = arcs[i];
         const std::uint32_t e = next[static_cast<std::size_t>(arc.from)]++;
         const std::uint32_t r = next[static_cast<std::size_t>(arc.to)]++;
         const bool convex = arc.pieces > 0;
-        m_edges[e] = {arc.capacity, arc.cost, static_cast<std::uint32_t>(arc.to), r, static_cast<std::uint32_t>(i), convex};
-        m_edges[r] = {0, -arc.cost, static_cast<std::uint32_t>(arc.from), e, static_cast<std::uint32_t>(i), convex};
-        m_forward[i] = e;
+        g.edges[e] = {arc.capacity, arc.cost, static_cast<std::uint32_t>(arc.to), r, static_cast<std::uint32_t>(i), convex};
+        g.edges[r] = {0, -arc.cost, static_cast<std::uint32_t>(arc.from), e, static_cast<std::uint32_t>(i), convex};
+        g.forward[i] = e;
     }
 }
 
-void PrimalDual::moveConvex(std::uint32_t e, std::int64_t d)
+void PrimalDual::moveConvex(const HalfEdge& e, std::int64_t d)
 {
-    Margin& m = m_margin[m_edges[e].arc];
-    const Piece* const piece = m_piece + m.first;
-    std::int64_t* const flow = m_pieceFlow + m.first;
-    // Pieces fill in order: [0, open) are full, [last, n) are empty, and a push moves flow
-    // into the first piece not full or out of the last piece with flow.
-    if (e == m.forward) {
-        flow[m.open] += d;
-        m.last = std::max(m.last, m.open + 1);
-        while (m.open < m.n && flow[m.open] == piece[m.open].capacity)
+    Margin& m = m_margin[e.arc];
+    HalfEdge& fwd = m_graph.edges[m.forward];
+    HalfEdge& rev = m_graph.edges[m.reverse];
+    // Pieces fill in order: [0, open) are full, [last, n) are empty, and last <= open + 1 (any
+    // pieces between are of capacity 0). The forward half sits on piece open, its residual
+    // the room there; the reverse half on piece last - 1, its residual the flow there. A push
+    // on either half leaves its piece the one at both margins (partly filled), with their
+    // residuals adding up to its capacity, until it fills or empties it.
+    if (&e == &fwd) {
+        const Piece& p = m.piece[m.open];
+        fwd.residual -= d;
+        rev.residual = p.capacity - fwd.residual;
+        rev.cost = -p.cost;
+        m.last = m.open + 1;
+        if (fwd.residual == 0) {
             ++m.open;
+            openNext(m, fwd);
+        }
     } else {
-        flow[m.last - 1] -= d;
-        m.open = std::min(m.open, m.last - 1);
-        while (m.last > 0 && flow[m.last - 1] == 0)
-            --m.last;
+        const Piece& p = m.piece[m.last - 1];
+        rev.residual -= d;
+        fwd.residual = p.capacity - rev.residual;
+        fwd.cost = p.cost;
+        m.open = m.last - 1;
+        if (rev.residual == 0) {
+            // The pieces below are full: the next with flow is the next of capacity > 0.
+            do
+                --m.last;
+            while (m.last > 0 && m.piece[m.last - 1].capacity == 0);
+            rev.residual = m.last > 0 ? m.piece[m.last - 1].capacity : 0;
+            rev.cost = -m.piece[m.last > 0 ? m.last - 1 : 0].cost;
+        }
     }
-    setMargins(m);
 }
 
-void PrimalDual::setMargins(const Margin& m)
+void PrimalDual::openNext(Margin& m, HalfEdge& fwd)
 {
-    const Piece* const piece = m_piece + m.first;
-    const std::int64_t* const flow = m_pieceFlow + m.first;
-    HalfEdge& fwd = m_edges[m.forward];
-    HalfEdge& rev = m_edges[fwd.rev];
-    fwd.residual = m.open < m.n ? piece[m.open].capacity - flow[m.open] : 0;
-    fwd.cost = piece[m.open < m.n ? m.open : m.n - 1].cost;
-    rev.residual = m.last > 0 ? flow[m.last - 1] : 0;
-    rev.cost = -piece[m.last > 0 ? m.last - 1 : 0].cost;
+    // The pieces from open on are empty: the first with room is the first of capacity > 0.
+    while (m.open < m.n && m.piece[m.open].capacity == 0)
+        ++m.open;
+    fwd.residual = m.open < m.n ? m.piece[m.open].capacity : 0;
+    fwd.cost = m.piece[m.open < m.n ? m.open : m.n - 1].cost;
 }
 
 void PrimalDual::solve(std::size_t nodes, const std::vector<Arc>& arcs, const std::vector<Piece>& pieces, NodeIndex s,
                        NodeIndex t, std::vector<std::int64_t>& flow, std::vector<std::int64_t>& pieceFlow)
 {
-    build(nodes, arcs);
-    pieceFlow.assign(pieces.size(), 0);
-    m_piece = pieces.data();
-    m_pieceFlow = pieceFlow.data();
-    // A convex arc starts at its first piece with room (pieces of capacity 0 count as full).
+    prepare(nodes, arcs);
+    // A convex arc starts at its first piece with room (pieces of capacity 0 count as full);
+    // its reverse half, as built, has no residual and the first piece's cost.
     m_margin.resize(arcs.size());
     for (std::size_t i = 0; i < arcs.size(); ++i) {
         if (arcs[i].pieces == 0)
             continue;
+        const std::uint32_t e = m_graph.forward[i];
         Margin& m = m_margin[i];
-        m = {arcs[i].firstPiece, arcs[i].pieces, 0, 0, m_forward[i]};
-        while (m.open < m.n && pieces[m.first + m.open].capacity == 0)
-            ++m.open;
-        setMargins(m);
+        m = {pieces.data() + arcs[i].firstPiece, arcs[i].pieces, 0, 0, e, m_graph.edges[e].rev};
+        openNext(m, m_graph.edges[e]);
     }
     // Costs are non-negative, so zero potentials are feasible to start with.
     m_potential.assign(nodes, 0);
@@ -104,17 +148,27 @@ void PrimalDual::solve(std::size_t nodes, const std::vector<Arc>& arcs, const st
     // was on the path at the time stays skipped); then the next search finds the same
     // distance again (a zero shift) and the next pass continues. That is rare here and
     // cheaper than proving every round's flow maximal.
+    m_sink = sink;
     while (src != sink && shortestPaths(src, sink)) {
-        std::copy(m_first.begin(), m_first.end() - 1, m_cursor.begin());
-        push(src, sink, kInf); // > 0: the search's own path to t has zero reduced cost
+        std::copy(m_graph.first.begin(), m_graph.first.end() - 1, m_cursor.begin());
+        push(src, kInf); // > 0: the search's own path to t has zero reduced cost
     }
     flow.resize(arcs.size());
+    pieceFlow.resize(pieces.size());
     for (std::size_t i = 0; i < arcs.size(); ++i) {
-        if (arcs[i].pieces == 0)
-            flow[i] = arcs[i].capacity - m_edges[m_forward[i]].residual;
-        else // its residual is the marginal piece's: sum the pieces
-            flow[i] = std::accumulate(pieceFlow.begin() + arcs[i].firstPiece,
-                                      pieceFlow.begin() + arcs[i].firstPiece + arcs[i].pieces, std::int64_t{0});
+        const std::int64_t residual = m_graph.edges[m_graph.forward[i]].residual;
+        if (arcs[i].pieces == 0) {
+            flow[i] = arcs[i].capacity - residual;
+            continue;
+        }
+        // Full up to the open piece, which has `residual` room left, and empty after it.
+        const Margin& m = m_margin[i];
+        flow[i] = 0;
+        for (std::uint32_t k = 0; k < m.n; ++k) {
+            const std::int64_t f = k < m.open ? m.piece[k].capacity : k == m.open ? m.piece[k].capacity - residual : 0;
+            pieceFlow[arcs[i].firstPiece + k] = f;
+            flow[i] += f;
+        }
     }
 }
 
@@ -135,8 +189,8 @@ bool PrimalDual::shortestPaths(std::uint32_t s, std::uint32_t t)
     std::int64_t* const frontierDist = m_frontierDist.data();
     std::uint32_t* const slot = m_slot.data();
     std::uint32_t* const ready = m_ready.data();
-    const HalfEdge* const edges = m_edges.data();
-    const std::uint32_t* const first = m_first.data();
+    const HalfEdge* const edges = m_graph.edges.data();
+    const std::uint32_t* const first = m_graph.first.data();
     std::size_t frontierSize = 0, readySize = 1;
     ready[0] = s;
     dist[s] = 0;
@@ -164,14 +218,13 @@ bool PrimalDual::shortestPaths(std::uint32_t s, std::uint32_t t)
         }
         const std::uint32_t u = ready[--readySize]; // never t: the checks above stop first
         const std::int64_t base = current + potential[u];
-        for (std::uint32_t i = first[u], end = first[u + 1]; i < end; ++i) {
-            const HalfEdge& e = edges[i];
-            if (e.residual <= 0)
+        for (const HalfEdge *e = edges + first[u], *end = edges + first[u + 1]; e != end; ++e) {
+            if (e->residual <= 0)
                 continue;
             // Reduced cost e.cost + p[u] - p[v] >= 0 by the potentials' invariant, so a
             // settled head is never improved.
-            const std::uint32_t v = e.head;
-            const std::int64_t d = base + e.cost - potential[v];
+            const std::uint32_t v = e->head;
+            const std::int64_t d = base + e->cost - potential[v];
             if (d >= dist[v])
                 continue;
             const bool reached = dist[v] != kInf;
@@ -210,35 +263,37 @@ bool PrimalDual::shortestPaths(std::uint32_t s, std::uint32_t t)
     return true;
 }
 
-std::int64_t PrimalDual::push(std::uint32_t u, std::uint32_t t, std::int64_t limit)
+std::int64_t PrimalDual::push(std::uint32_t u, std::int64_t limit)
 {
-    if (u == t)
-        return limit;
     m_onPath[u] = 1;
     std::int64_t pushed = 0;
     const std::int64_t pu = m_potential[u];
-    std::uint32_t i = m_cursor[u];
-    for (const std::uint32_t end = m_first[u + 1]; i < end; ++i) {
-        HalfEdge& e = m_edges[i];
+    HalfEdge* const edges = m_graph.edges.data();
+    HalfEdge* e = edges + m_cursor[u];
+    for (HalfEdge* const end = edges + m_graph.first[u + 1]; e != end; ++e) {
         // Admissible: residual left and zero reduced cost. Heads on the current path are
         // skipped: zero-reduced-cost cycles exist (an arc and its reverse, zero-cost arcs),
         // and a path must stay simple.
-        if (e.residual <= 0 || e.cost + pu != m_potential[e.head] || m_onPath[e.head])
+        if (e->residual <= 0)
             continue;
-        const std::int64_t d = push(e.head, t, std::min(limit - pushed, e.residual));
+        const std::uint32_t v = e->head;
+        if (e->cost + pu != m_potential[v] || m_onPath[v])
+            continue;
+        const std::int64_t room = std::min(limit - pushed, e->residual);
+        const std::int64_t d = v == m_sink ? room : push(v, room);
         if (d == 0)
-            continue; // nothing more gets through e.head this round
-        if (e.convex) {
-            moveConvex(i, d);
+            continue; // nothing more gets through v this round
+        if (e->convex) {
+            moveConvex(*e, d);
         } else {
-            e.residual -= d;
-            m_edges[e.rev].residual += d;
+            e->residual -= d;
+            edges[e->rev].residual += d;
         }
         pushed += d;
         if (pushed == limit)
             break; // keep the cursor here: this half-edge may have room left
     }
-    m_cursor[u] = i;
+    m_cursor[u] = static_cast<std::uint32_t>(e - edges);
     m_onPath[u] = 0;
     return pushed;
 }

@@ -50,20 +50,27 @@ public:
     [[nodiscard]] std::size_t searches() const { return m_searches; }
 
 private:
+    /// Sets up the residual graph of `arcs` (no flow): reset() or build().
+    void prepare(std::size_t nodes, const std::vector<Arc>& arcs);
+    /// Resets the current graph's residuals and costs if its arcs had the same ends as
+    /// `arcs`, in order (so the same CSR); false otherwise.
+    bool reset(std::size_t nodes, const std::vector<Arc>& arcs);
     void build(std::size_t nodes, const std::vector<Arc>& arcs);
+    struct HalfEdge;
     /// Moves d > 0 units along half-edge e of a convex arc (its residual must allow them).
-    void moveConvex(std::uint32_t e, std::int64_t d);
+    void moveConvex(const HalfEdge& e, std::int64_t d);
     struct Margin;
-    /// Sets a convex arc's two halves to its pieces at the margin: forward, the first piece
-    /// not full; reverse, the last piece with flow.
-    void setMargins(const Margin& m);
+    /// Moves a convex arc's forward half `fwd` to the first piece with room from m.open on,
+    /// all empty.
+    void openNext(Margin& m, HalfEdge& fwd);
     /// Dijkstra on reduced costs, stopped when t is settled; shifts the potentials so that
     /// shortest s-t paths have zero reduced cost. False if t is unreachable.
     bool shortestPaths(std::uint32_t s, std::uint32_t t);
-    /// One depth-first pass: pushes up to `limit` from u to t along simple paths of
-    /// admissible half-edges (residual > 0, zero reduced cost); returns the amount pushed.
-    /// Recursive: depth up to the number of nodes, tens to a few hundred in the markets.
-    std::int64_t push(std::uint32_t u, std::uint32_t t, std::int64_t limit);
+    /// One depth-first pass: pushes up to `limit` from u (not the sink) to the sink along
+    /// simple paths of admissible half-edges (residual > 0, zero reduced cost); returns the
+    /// amount pushed. Recursive: depth up to the number of nodes, tens to a few hundred in
+    /// the markets.
+    std::int64_t push(std::uint32_t u, std::int64_t limit);
 
     /// One direction of an arc; half-edges sit in CSR order (by tail node, insertion order
     /// within a node, each arc's forward half before its reverse where both leave one node).
@@ -76,19 +83,23 @@ private:
         bool convex = false;   ///< residual and cost are those of the marginal piece
     };
 
-    std::vector<std::uint32_t> m_first; ///< by node, size nodes + 1
-    std::vector<HalfEdge> m_edges;
-    std::vector<std::uint32_t> m_forward;   ///< arc index -> its forward half-edge
-    /// By arc, for convex arcs: its pieces and where their flow ends.
+    struct Graph {
+        std::vector<std::uint32_t> first; ///< by node, size nodes + 1
+        std::vector<HalfEdge> edges;
+        std::vector<std::uint32_t> forward; ///< arc index -> its forward half-edge
+    };
+    Graph m_graph;
+    Graph m_spare; ///< the one before, for callers alternating two graphs (the markets)
+    /// By arc, for convex arcs: its pieces and where their flow ends (the pieces' flows
+    /// follow from these and the forward half's residual).
     struct Margin {
-        std::uint32_t first = 0, n = 0;
+        const Piece* piece = nullptr;
+        std::uint32_t n = 0;
         std::uint32_t open = 0; ///< pieces [0, open) are full (capacity 0 counts as full)
         std::uint32_t last = 0; ///< pieces [last, n) carry no flow
-        std::uint32_t forward = 0; ///< the arc's forward half-edge
+        std::uint32_t forward = 0, reverse = 0; ///< the arc's half-edges
     };
     std::vector<Margin> m_margin;
-    const Piece* m_piece = nullptr;      ///< this solve's pieces
-    std::int64_t* m_pieceFlow = nullptr; ///< and their flows
     std::vector<std::int64_t> m_potential;  ///< by node: every reduced cost is >= 0
     std::vector<std::int64_t> m_dist;       ///< by node, this search's reduced distance
     std::vector<std::uint32_t> m_frontier;  ///< nodes reached but not settled, this search
@@ -96,6 +107,7 @@ private:
     std::vector<std::uint32_t> m_slot;      ///< by node in the frontier: its position there
     std::vector<std::uint32_t> m_ready;     ///< reached at the distance being settled, this search
     std::vector<std::uint8_t> m_onPath;     ///< by node: on the depth-first path now
+    std::uint32_t m_sink = 0;               ///< this solve's
     std::vector<std::uint32_t> m_cursor;    ///< by node, current half-edge of the DFS (and build scratch)
     std::size_t m_searches = 0;
 };

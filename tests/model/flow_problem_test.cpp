@@ -308,3 +308,41 @@ TEST(FlowProblem, ConvexArcFillsItsCheapestPiecesFirstAndRejectsBadPieces)
     EXPECT_THROW(p.addConvexEdge(s, t, std::vector<cp::net::FlowPiece>{{1, 3}, {1, 3}}), std::invalid_argument);
     EXPECT_THROW(p.addConvexEdge(s, t, std::vector<cp::net::FlowPiece>{{-1, 3}}), std::invalid_argument);
 }
+
+// The markets take turns on one FlowProblem, month after month, mostly with the arcs of the
+// month before (new capacities and costs, the same ends): solve() reuses a graph it built
+// before then. Alternating two graphs, sometimes with one arc moved or turned convex, every
+// solve must give a fresh problem's flows.
+TEST(FlowProblem, ReusedProblemGivesAFreshOnesFlowsWhenGraphsAlternate)
+{
+    cp::core::RngStreams rngs(13);
+    auto& rng = rngs.stream("reuse");
+    const auto below = [&](std::uint64_t n) { return static_cast<std::int64_t>(rng.next() % n); };
+    const RandomGraph shapes[2] = {randomGraph(rng, 1), randomGraph(rng, 2)};
+    FlowProblem reused;
+    for (int trial = 0; trial < 400; ++trial) {
+        RandomGraph g = shapes[trial % 2];
+        for (auto& a : g.arcs) {
+            a.capacity = below(100);
+            a.cost = below(4);
+        }
+        if (!g.arcs.empty() && rng.bernoulli(0.2))
+            g.arcs[static_cast<std::size_t>(below(g.arcs.size()))].to = static_cast<int>(below(static_cast<std::uint64_t>(g.nodes)));
+        const std::size_t convexArc = rng.bernoulli(0.3) ? static_cast<std::size_t>(below(g.arcs.size() + 1)) : g.arcs.size();
+        std::vector<cp::net::EdgeIndex> reusedEdge, freshEdge;
+        FlowProblem fresh;
+        for (auto [p, edge] : {std::pair{&reused, &reusedEdge}, std::pair{&fresh, &freshEdge}}) {
+            p->clear();
+            for (int i = 0; i < g.nodes; ++i)
+                p->addNode();
+            for (std::size_t e = 0; e < g.arcs.size(); ++e) {
+                const auto& a = g.arcs[e];
+                edge->push_back(e == convexArc ? p->addConvexEdge(a.from, a.to, std::vector<cp::net::FlowPiece>{{a.capacity, a.cost}, {7, a.cost + 2}})
+                                               : p->addEdge(a.from, a.to, a.capacity, a.cost));
+            }
+            p->solve(g.source, g.sink);
+        }
+        for (std::size_t e = 0; e < g.arcs.size(); ++e)
+            ASSERT_EQ(reused.flow(reusedEdge[e]), fresh.flow(freshEdge[e])) << "trial " << trial << " edge " << e;
+    }
+}
