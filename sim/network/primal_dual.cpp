@@ -7,6 +7,7 @@ namespace cp::net::detail {
 
 namespace {
 constexpr std::int64_t kInf = std::numeric_limits<std::int64_t>::max();
+constexpr std::int64_t kUnscanned = std::numeric_limits<std::int64_t>::min(); // m_reach: never ruled out
 } // namespace
 
 void PrimalDual::prepare(std::size_t nodes, const std::vector<Arc>& arcs)
@@ -133,6 +134,7 @@ void PrimalDual::solve(std::size_t nodes, const std::vector<Arc>& arcs, const st
     // Costs are non-negative, so zero potentials are feasible to start with.
     m_potential.assign(nodes, 0);
     m_dist.resize(nodes);
+    m_reach.resize(nodes);
     m_onPath.assign(nodes, 0);
     m_frontier.resize(nodes);
     m_frontierDist.resize(nodes);
@@ -176,8 +178,10 @@ bool PrimalDual::shortestPaths(std::uint32_t s, std::uint32_t t)
 {
     ++m_searches;
     std::fill(m_dist.begin(), m_dist.end(), kInf);
+    std::fill(m_reach.begin(), m_reach.end(), kUnscanned);
     const std::int64_t* const potential = m_potential.data();
     std::int64_t* const dist = m_dist.data();
+    std::int64_t* const reach = m_reach.data();
     // The potentials this search leaves, min(dist, dist(t)), do not depend on the order in
     // which nodes of equal distance are settled, so the search may pick any of them. Most
     // reduced costs are zero once the first rounds have run: a node reached at the distance
@@ -218,6 +222,7 @@ bool PrimalDual::shortestPaths(std::uint32_t s, std::uint32_t t)
         }
         const std::uint32_t u = ready[--readySize]; // never t: the checks above stop first
         const std::int64_t base = current + potential[u];
+        std::int64_t nearest = kInf; // see m_reach
         for (const HalfEdge *e = edges + first[u], *end = edges + first[u + 1]; e != end; ++e) {
             if (e->residual <= 0)
                 continue;
@@ -225,7 +230,10 @@ bool PrimalDual::shortestPaths(std::uint32_t s, std::uint32_t t)
             // settled head is never improved.
             const std::uint32_t v = e->head;
             const std::int64_t d = base + e->cost - potential[v];
-            if (d >= dist[v])
+            if (d > dist[v])
+                continue;
+            nearest = std::min(nearest, d);
+            if (d == dist[v])
                 continue;
             const bool reached = dist[v] != kInf;
             dist[v] = d;
@@ -250,6 +258,7 @@ bool PrimalDual::shortestPaths(std::uint32_t s, std::uint32_t t)
                 frontierDist[frontierSize++] = d;
             }
         }
+        reach[u] = nearest;
     }
     if (dist[t] == kInf)
         return false; // t never reached (once reached, it stays queued until settled)
@@ -257,6 +266,7 @@ bool PrimalDual::shortestPaths(std::uint32_t s, std::uint32_t t)
     // non-negative, and those on shortest s-t paths become zero. Unreached nodes (dist =
     // infinity) move by the finite dist(t), so potentials stay bounded by path costs.
     const std::int64_t dt = dist[t];
+    m_level = dt;
     std::int64_t* const p = m_potential.data();
     for (std::size_t v = 0, n = m_potential.size(); v < n; ++v)
         p[v] += std::min(dist[v], dt);
@@ -277,7 +287,7 @@ std::int64_t PrimalDual::push(std::uint32_t u, std::int64_t limit)
         if (e->residual <= 0)
             continue;
         const std::uint32_t v = e->head;
-        if (e->cost + pu != m_potential[v] || m_onPath[v])
+        if (e->cost + pu != m_potential[v] || m_onPath[v] || m_reach[v] > m_level)
             continue;
         const std::int64_t room = std::min(limit - pushed, e->residual);
         const std::int64_t d = v == m_sink ? room : push(v, room);

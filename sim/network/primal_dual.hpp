@@ -102,6 +102,12 @@ private:
     std::vector<Margin> m_margin;
     std::vector<std::int64_t> m_potential;  ///< by node: every reduced cost is >= 0
     std::vector<std::int64_t> m_dist;       ///< by node, this search's reduced distance
+    /// By node the search scanned: the least distance at which one of its arcs reached or tied
+    /// its head's distance then (kInf: none did). An arc of zero reduced cost after the search
+    /// did, at most dist(t) (heads farther away get no tight arc), so a node whose value is
+    /// above dist(t) has no such arc and the depth-first pass need not enter it.
+    std::vector<std::int64_t> m_reach;
+    std::int64_t m_level = 0; ///< this round's dist(t)
     std::vector<std::uint32_t> m_frontier;  ///< nodes reached but not settled, this search
     std::vector<std::int64_t> m_frontierDist; ///< their distances, by frontier position
     std::vector<std::uint32_t> m_slot;      ///< by node in the frontier: its position there
