@@ -103,9 +103,11 @@ private:
     std::vector<std::int64_t> m_potential;  ///< by node: every reduced cost is >= 0
     std::vector<std::int64_t> m_dist;       ///< by node, this search's reduced distance
     /// By node the search scanned: the least distance at which one of its arcs reached or tied
-    /// its head's distance then (kInf: none did). An arc of zero reduced cost after the search
-    /// did, at most dist(t) (heads farther away get no tight arc), so a node whose value is
-    /// above dist(t) has no such arc and the depth-first pass need not enter it.
+    /// its head's distance at the time (kInf: none did). Every arc with zero reduced cost after
+    /// the search did so, at a distance of at most dist(t), so a node whose value is above
+    /// dist(t) has no such arc: the depth-first pass would find a dead end there and need not
+    /// enter it. Arcs the pass opens (reverses of pushed paths) leave only nodes it pushed
+    /// through, which had such an arc. Unscanned nodes (kUnscanned) are always entered.
     std::vector<std::int64_t> m_reach;
     std::int64_t m_level = 0; ///< this round's dist(t)
     std::vector<std::uint32_t> m_frontier;  ///< nodes reached but not settled, this search
