@@ -124,14 +124,24 @@ void World::hardwareMarket(SimTime t0, SimTime t1)
             }
 
     // Without a policy date inside the month the averaged decision is the one at t0, and the
-    // policy book remembers that per stretch between policy dates.
+    // policy book remembers that per epoch (stretch between policy dates): each part of the
+    // month looks its epoch up once.
     const std::size_t nDcs = dcs.size();
     const std::span<const SimTime> cuts = m_rules.boundariesWithin(t0, t1);
+    auto& parts = m_hw.epochs;
+    parts.clear();
+    parts.push_back(&m_rules.epochAt(t0));
+    for (const SimTime t : cuts)
+        parts.push_back(&m_rules.epochAt(t));
+    const auto partAt = [&](SimTime t) -> const PolicyBook::Epoch& {
+        return **std::find_if(parts.begin(), parts.end(), [&](const PolicyBook::Epoch* e) { return t < e->until; });
+    };
 
     auto& shipEdges = m_hw.shipEdges;
     shipEdges.clear();
     auto& gates = m_hw.gates; // by chip * nPlaces + destination place
     gates.assign(chips.size() * m_index.nPlaces, -1);
+    RouteDecision split; // a month's average where it is split
     for (std::size_t c = 0; c < chips.size(); ++c) {
         if (supply[c] < 0)
             continue;
@@ -145,9 +155,9 @@ void World::hardwareMarket(SimTime t0, SimTime t1)
             if (!m_index.buyable[pair])
                 continue; // a market-specific SKU not sold here, or a home-designed chip the owner refuses
             RouteMonth& route = m_routeMonth[m_index.routeOfPair[pair]];
-            const RouteDecision dec =
-                !cuts.empty() ? m_rules.averaged(t0, t1, cuts, [&](SimTime t) { return m_rules.hardwareDecision(c, d, t); })
-                              : m_rules.hardwareDecision(c, d, t0);
+            const RouteDecision& dec =
+                cuts.empty() ? m_rules.hardwareDecision(c, d, *parts[0])
+                             : (split = m_rules.averaged(t0, t1, cuts, [&](SimTime t) { return m_rules.hardwareDecision(c, d, partAt(t)); }));
             reportBlock(m_hwNoted, pair, dec, net::RouteKind::Hardware, chip.id, dc.id, chip.id, m_chipProducer[c]);
             if (dec.open <= 0) {
                 if (!route.blocked) {

@@ -211,6 +211,7 @@ void PolicyBook::selectMemo(SimTime t) const
             m_memo->from = e > 0 ? m_boundaries[e - 1] : std::numeric_limits<SimTime>::min();
             m_memo->until = e < m_boundaries.size() ? m_boundaries[e] : std::numeric_limits<SimTime>::max();
             m_memo->decisions.resize(m_nChips * m_nDcs);
+            m_memo->known.assign(m_nChips * m_nDcs, 0);
             for (std::size_t i = 0; i < m_sorted.size(); ++i)
                 if (m_sorted[i]->activeAt(t))
                     m_memo->active.push_back(i);

@@ -8,7 +8,6 @@
 
 #include <algorithm>
 #include <cstdint>
-#include <optional>
 #include <span>
 #include <vector>
 
@@ -34,17 +33,37 @@ public:
 
     [[nodiscard]] bool chipMatches(const Policy& p, const Chip& c) const;
 
-    /// May the scenario's chip `c` be shipped to its data centre `d` at `t`? Export rules (US)
-    /// and import rules (customs blocks, state-DC domestic-only) combined: the more restrictive
-    /// wins. Computed once per epoch(t); inline: the market asks for every pair every month.
-    [[nodiscard]] RouteDecision hardwareDecision(std::size_t c, std::size_t d, SimTime t) const
+    /// The stretch between two policy dates: which rules are in force, and the hardware
+    /// decisions asked so far.
+    struct Epoch {
+        std::vector<std::size_t> active; ///< indices in m_sorted, ascending
+        std::size_t diffusion = 0;       ///< index in m_sorted of the diffusion rule in force; size() if none
+        SimTime from = 0, until = 0;     ///< its dates
+        bool ready = false;              ///< the fields above are filled in
+        // hardwareDecision()'s answers by chip * dcs + dc, each worked out on first ask.
+        mutable std::vector<RouteDecision> decisions;
+        mutable std::vector<std::uint8_t> known;
+    };
+    /// The epoch holding t. The market looks it up once per month (or part of a month) rather
+    /// than once per route.
+    [[nodiscard]] const Epoch& epochAt(SimTime t) const
     {
         if (t < m_memoFrom || t >= m_memoUntil)
             selectMemo(t);
-        auto& known = m_memo->decisions[c * m_nDcs + d];
-        if (!known)
-            known = combinedDecision(c, d, *m_memo);
-        return *known;
+        return *m_memo;
+    }
+    /// May the scenario's chip `c` be shipped to its data centre `d` during epoch `e`? Export
+    /// rules (US) and import rules (customs blocks, state-DC domestic-only) combined: the more
+    /// restrictive wins. Worked out once per epoch; inline: the market asks for every pair every
+    /// month. The reference stays valid for the PolicyBook's life.
+    [[nodiscard]] const RouteDecision& hardwareDecision(std::size_t c, std::size_t d, const Epoch& e) const
+    {
+        const std::size_t pair = c * m_nDcs + d;
+        if (!e.known[pair]) {
+            e.decisions[pair] = combinedDecision(c, d, e);
+            e.known[pair] = 1;
+        }
+        return e.decisions[pair];
     }
     /// Which policies are in force depends on the date only through this: the number of policy
     /// start and end dates at or before t.
@@ -74,15 +93,6 @@ public:
     [[nodiscard]] const scenario::Scenario& scenario() const { return m_s; }
 
 private:
-    /// The stretch between two policy dates: which rules are in force, and the hardware
-    /// decisions asked so far.
-    struct Epoch {
-        std::vector<std::size_t> active; ///< indices in m_sorted, ascending
-        std::size_t diffusion = 0;       ///< index in m_sorted of the diffusion rule in force; size() if none
-        std::vector<std::optional<RouteDecision>> decisions; ///< by chip * dcs + dc
-        SimTime from = 0, until = 0; ///< its dates
-        bool ready = false;          ///< the fields above are filled in
-    };
     [[nodiscard]] RouteDecision exportDecision(std::size_t c, std::size_t d, const Epoch& e) const;
     [[nodiscard]] RouteDecision importDecision(std::size_t c, std::size_t d, const Epoch& e) const;
     [[nodiscard]] RouteDecision combinedDecision(std::size_t c, std::size_t d, const Epoch& e) const;
