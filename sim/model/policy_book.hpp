@@ -38,6 +38,7 @@ public:
     struct Epoch {
         std::vector<std::size_t> active; ///< indices in m_sorted, ascending
         std::size_t diffusion = 0;       ///< index in m_sorted of the diffusion rule in force; size() if none
+        std::uint64_t activeBits = 0;    ///< bit i: m_sorted[i] in force (i < 64)
         SimTime from = 0, until = 0;     ///< its dates
         bool ready = false;              ///< the fields above are filled in
         // hardwareDecision()'s answers by chip * dcs + dc, each worked out on first ask.
@@ -60,7 +61,7 @@ public:
     {
         const std::size_t pair = c * m_nDcs + d;
         if (!e.known[pair]) {
-            e.decisions[pair] = combinedDecision(c, d, e);
+            e.decisions[pair] = epochDecision(c, d, e);
             e.known[pair] = 1;
         }
         return e.decisions[pair];
@@ -96,6 +97,27 @@ private:
     [[nodiscard]] RouteDecision exportDecision(std::size_t c, std::size_t d, const Epoch& e) const;
     [[nodiscard]] RouteDecision importDecision(std::size_t c, std::size_t d, const Epoch& e) const;
     [[nodiscard]] RouteDecision combinedDecision(std::size_t c, std::size_t d, const Epoch& e) const;
+    /// combinedDecision(), or the pair's latest one where the rules in force that bear on the
+    /// pair are the same again.
+    [[nodiscard]] RouteDecision epochDecision(std::size_t c, std::size_t d, const Epoch& e) const;
+    /// The rules that can bear on the hardware decision of chip c at data centre d, as bits of
+    /// their indices in m_sorted (asked only while it holds at most 64 rules).
+    [[nodiscard]] std::uint64_t bearingOn(std::size_t c, std::size_t d) const;
+    // Whether rule i (index in m_sorted) takes part in exportDecision() or importDecision() for
+    // chip c at data centre d, or as the diffusion rule in force could close that route.
+    [[nodiscard]] bool exportCovers(std::size_t i, std::size_t c, std::size_t d) const
+    {
+        return m_exportCovers[i * m_nDcs + d] && m_actorsChip[i * m_nChips + c] && catches(i, c);
+    }
+    [[nodiscard]] bool importCovers(std::size_t i, std::size_t c, std::size_t d) const
+    {
+        return m_foreign[c * m_nDcs + d] && m_importCovers[i * m_nDcs + d] &&
+               (m_sorted[i]->type != scenario::PolicyType::ImportBlock || catches(i, c));
+    }
+    [[nodiscard]] bool diffusionCloses(std::size_t i, std::size_t c, std::size_t d) const
+    {
+        return m_tier3[d] && m_foreign[c * m_nDcs + d] && m_actorsChip[i * m_nChips + c] && catches(i, c);
+    }
     /// Index in m_sorted of the active diffusion rule, or m_sorted.size() when none is.
     [[nodiscard]] std::size_t diffusionRuleIndex(SimTime t) const;
     /// chipMatches() for m_sorted[i] and the scenario's chip c.
@@ -120,6 +142,12 @@ private:
     mutable std::vector<std::int8_t> m_chipMatch;      ///< by policy * chips + chip: -1 unknown, 0, 1
     mutable std::vector<std::size_t> m_covering;       ///< exportDecision() scratch: indices in m_sorted
     mutable std::vector<Epoch> m_epochs;               ///< by epoch()
+    struct LatestDecision {
+        bool known = false;
+        std::uint64_t bearing = 0, inForce = 0; ///< bearingOn() the pair, and those of them in force
+        RouteDecision dec;                      ///< combinedDecision() with those in force
+    };
+    mutable std::vector<LatestDecision> m_latest; ///< by chip * dcs + dc
     mutable Epoch* m_memo = nullptr;                   ///< the last epoch asked
     mutable Epoch* m_previous = nullptr;               ///< the one before
     mutable SimTime m_memoFrom = 0, m_memoUntil = 0;
