@@ -147,13 +147,13 @@ void World::hardwareMarket(SimTime t0, SimTime t1)
             continue;
         const auto& chip = chips[c];
         const double price = chip.priceUsd.at(t0);
-        for (std::size_t d = 0; d < dcs.size(); ++d) {
+        const double stock = static_cast<double>(m_inventory[c]) * m_chipH100e[c];
+        // Not the others: a market-specific SKU not sold there, or a home-designed chip the owner refuses.
+        for (const std::size_t d : m_index.buyableDcs[c]) {
             if (dcNode[d] < 0)
                 continue;
             const auto& dc = dcs[d];
             const std::size_t pair = c * nDcs + d;
-            if (!m_index.buyable[pair])
-                continue; // a market-specific SKU not sold here, or a home-designed chip the owner refuses
             RouteMonth& route = m_routeMonth[m_index.routeOfPair[pair]];
             const RouteDecision& dec =
                 cuts.empty() ? m_rules.hardwareDecision(c, d, *parts[0])
@@ -187,7 +187,7 @@ void World::hardwareMarket(SimTime t0, SimTime t1)
                 }
                 from = gate;
             }
-            double reachable = static_cast<double>(m_inventory[c]) * m_chipH100e[c];
+            double reachable = stock;
             if (dec.capUnitsPerMonth >= 0)
                 reachable = std::min(reachable, dec.capUnitsPerMonth * m_chipH100e[c]);
             offerTo(c, d, reachable);
