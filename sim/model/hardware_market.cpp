@@ -210,8 +210,8 @@ void World::hardwareMarket(SimTime t0, SimTime t1)
             const net::NodeIndex node = m_flow.addNode();
             m_flow.addEdge(supply[c], node, toFlow(units * m_chipH100e[c]), 0);
             const double unitCost = chip->priceUsd.at(t0) * (1.0 + route.pricePremium) / m_chipH100e[c];
-            for (std::size_t d = 0; d < dcs.size(); ++d) {
-                if (dcNode[d] < 0 || m_index.dcLocation[d] != m_index.smugglingDestination[r] || dcs[d].stateFunded)
+            for (const std::size_t d : m_index.smugglingDcs[r]) {
+                if (dcNode[d] < 0)
                     continue;
                 const auto e = m_flow.addEdge(node, dcNode[d], toFlow(demand[d]),
                                               roundCost(unitCost / 100.0));

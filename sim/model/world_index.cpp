@@ -50,10 +50,13 @@ WorldIndex::WorldIndex(const scenario::Scenario& s) : nDcs(s.dataCentres.size())
     for (const auto& firm : s.firms)
         firmHq.push_back(place(firm.hq));
     for (const auto& route : s.smuggling) {
-        smugglingDestination.push_back(place(route.destination));
         auto& chips = smugglingChips.emplace_back();
         for (const auto& id : route.chips)
             chips.push_back(static_cast<std::size_t>(s.findChip(id) - s.chips.data()));
+        auto& dcs = smugglingDcs.emplace_back();
+        for (std::size_t d = 0; d < nDcs; ++d)
+            if (s.dataCentres[d].location == route.destination && !s.dataCentres[d].stateFunded)
+                dcs.push_back(d);
     }
     nPlaces = places.size();
 

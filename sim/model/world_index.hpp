@@ -37,9 +37,9 @@ struct WorldIndex {
     /// may be) or d turns away lessees from f's headquarters, by f * nDcs + d.
     std::vector<std::uint8_t> leaseRefused;
 
-    /// Smuggling routes: chip indices (as `chips` lists them) and the destination's place id.
-    std::vector<std::vector<std::size_t>> smugglingChips;
-    std::vector<int> smugglingDestination;
+    /// Smuggling routes: chip indices (as `chips` lists them), and the data centres smuggled
+    /// chips can reach (not state-funded, at the destination; ascending).
+    std::vector<std::vector<std::size_t>> smugglingChips, smugglingDcs;
 
     /// Shipment routes "location/chip", numbered in name order: walking the indices visits
     /// routes in the order of a std::map keyed by name (series and log lines follow it).
