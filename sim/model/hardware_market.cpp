@@ -247,8 +247,9 @@ void World::addDemandTranches(net::NodeIndex sink)
         const double covered = std::clamp(placeSupply[place] / placeDemand[place], 0.0, 1.0);
         const double share = covered > 0 ? covered : 1.0;
         std::array<net::FlowPiece, kDemandTranches + 1> tranches;
+        const std::int64_t tranche = toFlow(share * demand[d] / kDemandTranches);
         for (int k = 0; k < kDemandTranches; ++k)
-            tranches[static_cast<std::size_t>(k)] = {toFlow(share * demand[d] / kDemandTranches), k * kTrancheCost};
+            tranches[static_cast<std::size_t>(k)] = {tranche, k * kTrancheCost};
         tranches[kDemandTranches] = {toFlow((1.0 - share) * demand[d]), kDemandTranches * kTrancheCost};
         m_flow.addConvexEdge(dcNode[d], sink, std::span(tranches).first(share < 1.0 ? kDemandTranches + 1 : kDemandTranches));
     }
@@ -263,10 +264,13 @@ void World::deliverShipments(SimTime t0)
     const int leadDays = m_s.market.shipmentLeadDays;
     const double seizureFloor = m_rules.smugglingSeizureFloor(t0);
     for (const ShipEdge& se : m_hw.shipEdges) {
+        const std::int64_t flow = m_flow.flow(se.edge);
+        if (flow <= 0)
+            continue; // most arcs carry nothing: not a unit to convert
         const auto c = static_cast<std::size_t>(se.chip);
         const auto& chip = chips[c];
         const auto units = std::min<std::int64_t>(
-            m_inventory[c], static_cast<std::int64_t>(std::floor(static_cast<double>(m_flow.flow(se.edge)) / (m_chipH100e[c] * kFlowScale))));
+            m_inventory[c], static_cast<std::int64_t>(std::floor(static_cast<double>(flow) / (m_chipH100e[c] * kFlowScale))));
         if (units <= 0)
             continue;
         const auto& dc = dcs[static_cast<std::size_t>(se.dc)];
