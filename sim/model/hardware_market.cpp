@@ -124,30 +124,40 @@ void World::hardwareMarket(SimTime t0, SimTime t1)
             }
 
     // Without a policy date inside the month the averaged decision is the one at t0, and the
-    // policy book remembers that per stretch between policy dates.
+    // policy book remembers that per epoch (stretch between policy dates): each part of the
+    // month looks its epoch up once.
     const std::size_t nDcs = dcs.size();
     const std::span<const SimTime> cuts = m_rules.boundariesWithin(t0, t1);
+    auto& parts = m_hw.epochs;
+    parts.clear();
+    parts.push_back(&m_rules.epochAt(t0));
+    for (const SimTime t : cuts)
+        parts.push_back(&m_rules.epochAt(t));
+    const auto partAt = [&](SimTime t) -> const PolicyBook::Epoch& {
+        return **std::find_if(parts.begin(), parts.end(), [&](const PolicyBook::Epoch* e) { return t < e->until; });
+    };
 
     auto& shipEdges = m_hw.shipEdges;
     shipEdges.clear();
     auto& gates = m_hw.gates; // by chip * nPlaces + destination place
     gates.assign(chips.size() * m_index.nPlaces, -1);
+    RouteDecision split; // a month's average where it is split
     for (std::size_t c = 0; c < chips.size(); ++c) {
         if (supply[c] < 0)
             continue;
         const auto& chip = chips[c];
         const double price = chip.priceUsd.at(t0);
-        for (std::size_t d = 0; d < dcs.size(); ++d) {
+        const double stock = static_cast<double>(m_inventory[c]) * m_chipH100e[c];
+        // Not the others: a market-specific SKU not sold there, or a home-designed chip the owner refuses.
+        for (const std::size_t d : m_index.buyableDcs[c]) {
             if (dcNode[d] < 0)
                 continue;
             const auto& dc = dcs[d];
             const std::size_t pair = c * nDcs + d;
-            if (!m_index.buyable[pair])
-                continue; // a market-specific SKU not sold here, or a home-designed chip the owner refuses
             RouteMonth& route = m_routeMonth[m_index.routeOfPair[pair]];
-            const RouteDecision dec =
-                !cuts.empty() ? m_rules.averaged(t0, t1, cuts, [&](SimTime t) { return m_rules.hardwareDecision(c, d, t); })
-                              : m_rules.hardwareDecision(c, d, t0);
+            const RouteDecision& dec =
+                cuts.empty() ? m_rules.hardwareDecision(c, d, *parts[0])
+                             : (split = m_rules.averaged(t0, t1, cuts, [&](SimTime t) { return m_rules.hardwareDecision(c, d, partAt(t)); }));
             reportBlock(m_hwNoted, pair, dec, net::RouteKind::Hardware, chip.id, dc.id, chip.id, m_chipProducer[c]);
             if (dec.open <= 0) {
                 if (!route.blocked) {
@@ -177,7 +187,7 @@ void World::hardwareMarket(SimTime t0, SimTime t1)
                 }
                 from = gate;
             }
-            double reachable = static_cast<double>(m_inventory[c]) * m_chipH100e[c];
+            double reachable = stock;
             if (dec.capUnitsPerMonth >= 0)
                 reachable = std::min(reachable, dec.capUnitsPerMonth * m_chipH100e[c]);
             offerTo(c, d, reachable);
@@ -200,8 +210,8 @@ void World::hardwareMarket(SimTime t0, SimTime t1)
             const net::NodeIndex node = m_flow.addNode();
             m_flow.addEdge(supply[c], node, toFlow(units * m_chipH100e[c]), 0);
             const double unitCost = chip->priceUsd.at(t0) * (1.0 + route.pricePremium) / m_chipH100e[c];
-            for (std::size_t d = 0; d < dcs.size(); ++d) {
-                if (dcNode[d] < 0 || m_index.dcLocation[d] != m_index.smugglingDestination[r] || dcs[d].stateFunded)
+            for (const std::size_t d : m_index.smugglingDcs[r]) {
+                if (dcNode[d] < 0)
                     continue;
                 const auto e = m_flow.addEdge(node, dcNode[d], toFlow(demand[d]),
                                               roundCost(unitCost / 100.0));
@@ -237,8 +247,9 @@ void World::addDemandTranches(net::NodeIndex sink)
         const double covered = std::clamp(placeSupply[place] / placeDemand[place], 0.0, 1.0);
         const double share = covered > 0 ? covered : 1.0;
         std::array<net::FlowPiece, kDemandTranches + 1> tranches;
+        const std::int64_t tranche = toFlow(share * demand[d] / kDemandTranches);
         for (int k = 0; k < kDemandTranches; ++k)
-            tranches[static_cast<std::size_t>(k)] = {toFlow(share * demand[d] / kDemandTranches), k * kTrancheCost};
+            tranches[static_cast<std::size_t>(k)] = {tranche, k * kTrancheCost};
         tranches[kDemandTranches] = {toFlow((1.0 - share) * demand[d]), kDemandTranches * kTrancheCost};
         m_flow.addConvexEdge(dcNode[d], sink, std::span(tranches).first(share < 1.0 ? kDemandTranches + 1 : kDemandTranches));
     }
@@ -253,10 +264,13 @@ void World::deliverShipments(SimTime t0)
     const int leadDays = m_s.market.shipmentLeadDays;
     const double seizureFloor = m_rules.smugglingSeizureFloor(t0);
     for (const ShipEdge& se : m_hw.shipEdges) {
+        const std::int64_t flow = m_flow.flow(se.edge);
+        if (flow <= 0)
+            continue; // most arcs carry nothing: not a unit to convert
         const auto c = static_cast<std::size_t>(se.chip);
         const auto& chip = chips[c];
         const auto units = std::min<std::int64_t>(
-            m_inventory[c], static_cast<std::int64_t>(std::floor(static_cast<double>(m_flow.flow(se.edge)) / (m_chipH100e[c] * kFlowScale))));
+            m_inventory[c], static_cast<std::int64_t>(std::floor(static_cast<double>(flow) / (m_chipH100e[c] * kFlowScale))));
         if (units <= 0)
             continue;
         const auto& dc = dcs[static_cast<std::size_t>(se.dc)];

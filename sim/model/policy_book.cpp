@@ -121,7 +121,7 @@ RouteDecision PolicyBook::exportDecision(std::size_t c, std::size_t d, const Epo
     auto& covering = m_covering; // indices in m_sorted
     covering.clear();
     for (const std::size_t i : e.active)
-        if (m_exportCovers[i * m_nDcs + d] && m_actorsChip[i * m_nChips + c] && catches(i, c))
+        if (exportCovers(i, c, d))
             covering.push_back(i);
     RouteDecision dec;
     for (const std::size_t i : covering) {
@@ -146,7 +146,7 @@ RouteDecision PolicyBook::exportDecision(std::size_t c, std::size_t d, const Epo
     }
     // The diffusion rule: tier-3 destinations get no controlled chips at all.
     if (const std::size_t i = e.diffusion; i < m_sorted.size()) {
-        if (catches(i, c) && m_foreign[c * m_nDcs + d] && m_actorsChip[i * m_nChips + c] && m_tier3[d] && dec.open > 0.0) {
+        if (diffusionCloses(i, c, d) && dec.open > 0.0) {
             dec = RouteDecision{};
             dec.open = 0.0;
             dec.policy = m_sorted[i];
@@ -158,18 +158,13 @@ RouteDecision PolicyBook::exportDecision(std::size_t c, std::size_t d, const Epo
 RouteDecision PolicyBook::importDecision(std::size_t c, std::size_t d, const Epoch& e) const
 {
     RouteDecision dec;
-    if (!m_foreign[c * m_nDcs + d])
-        return dec; // both import rules concern chips designed elsewhere
     for (const std::size_t i : e.active) {
-        if (!m_importCovers[i * m_nDcs + d])
-            continue;
+        if (!importCovers(i, c, d))
+            continue; // both import rules concern chips designed elsewhere, at places they name
         const Policy* p = m_sorted[i];
         double open = 0.0; // a state data centre's domestic-only rule
-        if (p->type == PolicyType::ImportBlock) {
-            if (!catches(i, c))
-                continue;
+        if (p->type == PolicyType::ImportBlock)
             open = 1.0 - p->shareBlocked;
-        }
         if (open < dec.open || !dec.policy) {
             dec.open = std::min(dec.open, open);
             dec.policy = p;
@@ -194,6 +189,45 @@ RouteDecision PolicyBook::combinedDecision(std::size_t c, std::size_t d, const E
     return ex;
 }
 
+RouteDecision PolicyBook::epochDecision(std::size_t c, std::size_t d, const Epoch& e) const
+{
+    // Most rules concern a few routes, so most policy dates leave most decisions as they were:
+    // the same rules bearing on a pair in force, the same decision.
+    if (m_sorted.size() > 64)
+        return combinedDecision(c, d, e);
+    if (m_latest.empty())
+        m_latest.resize(m_nChips * m_nDcs);
+    LatestDecision& latest = m_latest[c * m_nDcs + d];
+    if (!latest.known)
+        latest.bearing = bearingOn(c, d);
+    const std::uint64_t inForce = e.activeBits & latest.bearing;
+    if (!latest.known || inForce != latest.inForce) {
+        latest.known = true;
+        latest.inForce = inForce;
+        latest.dec = combinedDecision(c, d, e);
+    }
+    return latest.dec;
+}
+
+std::uint64_t PolicyBook::bearingOn(std::size_t c, std::size_t d) const
+{
+    // The decision reads the rules in force only through these: of the others, exportDecision()
+    // and importDecision() pass over every one, and which diffusion rule is in force matters only
+    // where one could close the route.
+    std::uint64_t bits = 0, diffusion = 0;
+    bool closable = false;
+    for (std::size_t i = 0; i < m_sorted.size(); ++i) {
+        const std::uint64_t bit = std::uint64_t{1} << i;
+        if (exportCovers(i, c, d) || importCovers(i, c, d))
+            bits |= bit;
+        if (m_sorted[i]->type == PolicyType::DiffusionRule) {
+            diffusion |= bit;
+            closable = closable || diffusionCloses(i, c, d);
+        }
+    }
+    return closable ? bits | diffusion : bits;
+}
+
 void PolicyBook::selectMemo(SimTime t) const
 {
     // A month split by a policy date asks each pair about both of its epochs in turn.
@@ -211,9 +245,13 @@ void PolicyBook::selectMemo(SimTime t) const
             m_memo->from = e > 0 ? m_boundaries[e - 1] : std::numeric_limits<SimTime>::min();
             m_memo->until = e < m_boundaries.size() ? m_boundaries[e] : std::numeric_limits<SimTime>::max();
             m_memo->decisions.resize(m_nChips * m_nDcs);
+            m_memo->known.assign(m_nChips * m_nDcs, 0);
             for (std::size_t i = 0; i < m_sorted.size(); ++i)
-                if (m_sorted[i]->activeAt(t))
+                if (m_sorted[i]->activeAt(t)) {
                     m_memo->active.push_back(i);
+                    if (i < 64)
+                        m_memo->activeBits |= std::uint64_t{1} << i;
+                }
             m_memo->diffusion = diffusionRuleIndex(t);
         }
     }

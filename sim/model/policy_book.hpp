@@ -8,7 +8,6 @@
 
 #include <algorithm>
 #include <cstdint>
-#include <optional>
 #include <span>
 #include <vector>
 
@@ -34,17 +33,38 @@ public:
 
     [[nodiscard]] bool chipMatches(const Policy& p, const Chip& c) const;
 
-    /// May the scenario's chip `c` be shipped to its data centre `d` at `t`? Export rules (US)
-    /// and import rules (customs blocks, state-DC domestic-only) combined: the more restrictive
-    /// wins. Computed once per epoch(t); inline: the market asks for every pair every month.
-    [[nodiscard]] RouteDecision hardwareDecision(std::size_t c, std::size_t d, SimTime t) const
+    /// The stretch between two policy dates: which rules are in force, and the hardware
+    /// decisions asked so far.
+    struct Epoch {
+        std::vector<std::size_t> active; ///< indices in m_sorted, ascending
+        std::size_t diffusion = 0;       ///< index in m_sorted of the diffusion rule in force; size() if none
+        std::uint64_t activeBits = 0;    ///< bit i: m_sorted[i] in force (i < 64)
+        SimTime from = 0, until = 0;     ///< its dates
+        bool ready = false;              ///< the fields above are filled in
+        // hardwareDecision()'s answers by chip * dcs + dc, each worked out on first ask.
+        mutable std::vector<RouteDecision> decisions;
+        mutable std::vector<std::uint8_t> known;
+    };
+    /// The epoch holding t. The market looks it up once per month (or part of a month) rather
+    /// than once per route.
+    [[nodiscard]] const Epoch& epochAt(SimTime t) const
     {
         if (t < m_memoFrom || t >= m_memoUntil)
             selectMemo(t);
-        auto& known = m_memo->decisions[c * m_nDcs + d];
-        if (!known)
-            known = combinedDecision(c, d, *m_memo);
-        return *known;
+        return *m_memo;
+    }
+    /// May the scenario's chip `c` be shipped to its data centre `d` during epoch `e`? Export
+    /// rules (US) and import rules (customs blocks, state-DC domestic-only) combined: the more
+    /// restrictive wins. Worked out once per epoch; inline: the market asks for every pair every
+    /// month. The reference stays valid for the PolicyBook's life.
+    [[nodiscard]] const RouteDecision& hardwareDecision(std::size_t c, std::size_t d, const Epoch& e) const
+    {
+        const std::size_t pair = c * m_nDcs + d;
+        if (!e.known[pair]) {
+            e.decisions[pair] = epochDecision(c, d, e);
+            e.known[pair] = 1;
+        }
+        return e.decisions[pair];
     }
     /// Which policies are in force depends on the date only through this: the number of policy
     /// start and end dates at or before t.
@@ -74,18 +94,30 @@ public:
     [[nodiscard]] const scenario::Scenario& scenario() const { return m_s; }
 
 private:
-    /// The stretch between two policy dates: which rules are in force, and the hardware
-    /// decisions asked so far.
-    struct Epoch {
-        std::vector<std::size_t> active; ///< indices in m_sorted, ascending
-        std::size_t diffusion = 0;       ///< index in m_sorted of the diffusion rule in force; size() if none
-        std::vector<std::optional<RouteDecision>> decisions; ///< by chip * dcs + dc
-        SimTime from = 0, until = 0; ///< its dates
-        bool ready = false;          ///< the fields above are filled in
-    };
     [[nodiscard]] RouteDecision exportDecision(std::size_t c, std::size_t d, const Epoch& e) const;
     [[nodiscard]] RouteDecision importDecision(std::size_t c, std::size_t d, const Epoch& e) const;
     [[nodiscard]] RouteDecision combinedDecision(std::size_t c, std::size_t d, const Epoch& e) const;
+    /// combinedDecision(), or the pair's latest one where the rules in force that bear on the
+    /// pair are the same again.
+    [[nodiscard]] RouteDecision epochDecision(std::size_t c, std::size_t d, const Epoch& e) const;
+    /// The rules that can bear on the hardware decision of chip c at data centre d, as bits of
+    /// their indices in m_sorted (asked only while it holds at most 64 rules).
+    [[nodiscard]] std::uint64_t bearingOn(std::size_t c, std::size_t d) const;
+    // Whether rule i (index in m_sorted) takes part in exportDecision() or importDecision() for
+    // chip c at data centre d, or as the diffusion rule in force could close that route.
+    [[nodiscard]] bool exportCovers(std::size_t i, std::size_t c, std::size_t d) const
+    {
+        return m_exportCovers[i * m_nDcs + d] && m_actorsChip[i * m_nChips + c] && catches(i, c);
+    }
+    [[nodiscard]] bool importCovers(std::size_t i, std::size_t c, std::size_t d) const
+    {
+        return m_foreign[c * m_nDcs + d] && m_importCovers[i * m_nDcs + d] &&
+               (m_sorted[i]->type != scenario::PolicyType::ImportBlock || catches(i, c));
+    }
+    [[nodiscard]] bool diffusionCloses(std::size_t i, std::size_t c, std::size_t d) const
+    {
+        return m_tier3[d] && m_foreign[c * m_nDcs + d] && m_actorsChip[i * m_nChips + c] && catches(i, c);
+    }
     /// Index in m_sorted of the active diffusion rule, or m_sorted.size() when none is.
     [[nodiscard]] std::size_t diffusionRuleIndex(SimTime t) const;
     /// chipMatches() for m_sorted[i] and the scenario's chip c.
@@ -110,6 +142,12 @@ private:
     mutable std::vector<std::int8_t> m_chipMatch;      ///< by policy * chips + chip: -1 unknown, 0, 1
     mutable std::vector<std::size_t> m_covering;       ///< exportDecision() scratch: indices in m_sorted
     mutable std::vector<Epoch> m_epochs;               ///< by epoch()
+    struct LatestDecision {
+        bool known = false;
+        std::uint64_t bearing = 0, inForce = 0; ///< bearingOn() the pair, and those of them in force
+        RouteDecision dec;                      ///< combinedDecision() with those in force
+    };
+    mutable std::vector<LatestDecision> m_latest; ///< by chip * dcs + dc
     mutable Epoch* m_memo = nullptr;                   ///< the last epoch asked
     mutable Epoch* m_previous = nullptr;               ///< the one before
     mutable SimTime m_memoFrom = 0, m_memoUntil = 0;

@@ -284,15 +284,9 @@ void World::log(SimTime t, LogKind kind, std::string text, std::string firm, std
         m_result.log.push_back({t, kind, std::move(firm), std::move(policy), std::move(text)});
 }
 
-void World::reportBlock(std::vector<std::uint8_t>& noted, std::size_t pair, const RouteDecision& dec, net::RouteKind kind,
-                        const std::string& from, const std::string& to, const std::string& chip,
-                        const std::string& drawnFrom)
+void World::recordBlock(bool first, const RouteDecision& dec, net::RouteKind kind, const std::string& from,
+                        const std::string& to, const std::string& chip, const std::string& drawnFrom)
 {
-    if (!dec.policy || dec.open >= 1.0)
-        return;
-    const bool first = firstNote(noted, pair, *dec.policy);
-    if (!first && !m_opt.recordNetwork)
-        return; // the same route and rule make the same note: build nothing
     const char* const market = kind == net::RouteKind::Lease ? "leasing " : "";
     net::RouteBlock b{kind, from, to, chip, dec.policy->id, dec.policy->name, dec.policy->from, dec.open,
                       market + std::string(dec.open <= 0 ? "closed by " : "capped by ") + dec.policy->name};

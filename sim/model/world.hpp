@@ -90,8 +90,19 @@ private:
     /// Where rule dec.policy closes or caps route `pair` (kind, from -> to, for `chip`; `noted`
     /// is the market's, see firstNote()): notes the block once per route and rule, and, when
     /// the network view is recorded, draws the cut edge from `drawnFrom` every month.
+    /// Inline: the markets ask for every route every month, and most are open or noted already.
     void reportBlock(std::vector<std::uint8_t>& noted, std::size_t pair, const RouteDecision& dec, net::RouteKind kind,
-                     const std::string& from, const std::string& to, const std::string& chip, const std::string& drawnFrom);
+                     const std::string& from, const std::string& to, const std::string& chip, const std::string& drawnFrom)
+    {
+        if (!dec.policy || dec.open >= 1.0)
+            return;
+        const bool first = firstNote(noted, pair, *dec.policy);
+        if (first || m_opt.recordNetwork) // else the same route and rule make the same note: build nothing
+            recordBlock(first, dec, kind, from, to, chip, drawnFrom);
+    }
+    /// reportBlock()'s note (if `first`) and cut edge.
+    void recordBlock(bool first, const RouteDecision& dec, net::RouteKind kind, const std::string& from,
+                     const std::string& to, const std::string& chip, const std::string& drawnFrom);
     /// Records a (route, rule) block once (by route ends and rule id).
     void noteBlock(net::RouteBlock b);
     void log(SimTime t, LogKind kind, std::string text, std::string firm = {}, std::string policy = {});
@@ -159,6 +170,7 @@ private:
         std::vector<std::uint8_t> controlledChip;
         std::vector<ShipEdge> shipEdges;
         std::vector<std::pair<int, SimTime>> horizons; ///< (months ahead, date) this month's demand looked at
+        std::vector<const PolicyBook::Epoch*> epochs;  ///< of the month's parts, split at policy dates
     } m_hw;
     struct LeaseEdge {
         net::EdgeIndex edge; ///< a plain or, at a short site, a convex arc (see addLeaseArcs())

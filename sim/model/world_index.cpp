@@ -50,23 +50,29 @@ WorldIndex::WorldIndex(const scenario::Scenario& s) : nDcs(s.dataCentres.size())
     for (const auto& firm : s.firms)
         firmHq.push_back(place(firm.hq));
     for (const auto& route : s.smuggling) {
-        smugglingDestination.push_back(place(route.destination));
         auto& chips = smugglingChips.emplace_back();
         for (const auto& id : route.chips)
             chips.push_back(static_cast<std::size_t>(s.findChip(id) - s.chips.data()));
+        auto& dcs = smugglingDcs.emplace_back();
+        for (std::size_t d = 0; d < nDcs; ++d)
+            if (s.dataCentres[d].location == route.destination && !s.dataCentres[d].stateFunded)
+                dcs.push_back(d);
     }
     nPlaces = places.size();
 
     std::vector<const scenario::Firm*> owners; // by data centre
     for (const auto& dc : s.dataCentres)
         owners.push_back(dc.owner.empty() ? nullptr : s.findFirm(dc.owner));
-    for (const auto& chip : s.chips)
+    for (const auto& chip : s.chips) {
+        auto& dcs = buyableDcs.emplace_back();
         for (std::size_t d = 0; d < nDcs; ++d) {
             const auto& dc = s.dataCentres[d];
             const bool sold = chip.markets.empty() || contains(chip.markets, dc.location);
             const bool refused = owners[d] && !owners[d]->usesDomesticChips && chip.origin == owners[d]->hq;
-            buyable.push_back(sold && !refused ? 1 : 0);
+            if (sold && !refused)
+                dcs.push_back(d);
         }
+    }
     for (const auto& firm : s.firms)
         for (const auto& dc : s.dataCentres) {
             ownCompute.push_back(dc.owner == firm.id && firm.ownsCompute ? 1 : 0);

@@ -23,10 +23,10 @@ struct WorldIndex {
     std::vector<int> dcLocation, chipOrigin, firmHq;
     std::size_t nPlaces = 0;
 
-    /// Whether the chip can be bought for the data centre, by pair(chip, dc): the vendor sells it
-    /// at the location, and the owner, if any, runs chips of its home jurisdiction's design
+    /// By chip, the data centres (ascending) it can be bought for: the vendor sells it at the
+    /// location, and the owner, if any, runs chips of its home jurisdiction's design
     /// (strategy.uses_domestic_chips; a firm that will not does not buy them for its own sites).
-    std::vector<std::uint8_t> buyable;
+    std::vector<std::vector<std::size_t>> buyableDcs;
     std::vector<const scenario::Jurisdiction*> dcJurisdiction; ///< nullptr if the location is unknown
     /// Months the owner of each data centre orders ahead; empty when no firm owns it.
     std::vector<std::optional<int>> dcStockpileMonths;
@@ -37,9 +37,9 @@ struct WorldIndex {
     /// may be) or d turns away lessees from f's headquarters, by f * nDcs + d.
     std::vector<std::uint8_t> leaseRefused;
 
-    /// Smuggling routes: chip indices (as `chips` lists them) and the destination's place id.
-    std::vector<std::vector<std::size_t>> smugglingChips;
-    std::vector<int> smugglingDestination;
+    /// Smuggling routes: chip indices (as `chips` lists them), and the data centres smuggled
+    /// chips can reach (not state-funded, at the destination; ascending).
+    std::vector<std::vector<std::size_t>> smugglingChips, smugglingDcs;
 
     /// Shipment routes "location/chip", numbered in name order: walking the indices visits
     /// routes in the order of a std::map keyed by name (series and log lines follow it).
