@@ -107,8 +107,10 @@ TEST(ScheduleDistribution, EveryScheduleOfTheBundledScenariosIsFoundByPath)
 {
     for (const char* name : {"baseline", "huawei-fast-ramp", "no-h20-ban"}) {
         const auto s = scenario::loadScenario(std::string(CHOKEPOINT_SOURCE_DIR) + "/scenarios/" + name + ".yaml");
-        for (const auto& p : s.params)
-            if (p.schedule && p.path.find(".match.") == std::string::npos)
+        for (const auto& p : s.params) {
+            if (p.schedule && p.path.find(".match.") == std::string::npos) {
                 EXPECT_NE(scenario::findSchedule(s, p.path), nullptr) << name << ": " << p.path;
+            }
+        }
     }
 }
