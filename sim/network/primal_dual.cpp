@@ -133,7 +133,7 @@ void PrimalDual::solve(std::size_t nodes, const std::vector<Arc>& arcs, const st
     }
     // Costs are non-negative, so zero potentials are feasible to start with.
     m_potential.assign(nodes, 0);
-    m_dist.resize(nodes);
+    m_dist.assign(nodes, kInf); // then reset by each search as it moves the potentials
     m_reach.resize(nodes);
     m_onPath.assign(nodes, 0);
     m_frontier.resize(nodes);
@@ -177,7 +177,6 @@ void PrimalDual::solve(std::size_t nodes, const std::vector<Arc>& arcs, const st
 bool PrimalDual::shortestPaths(std::uint32_t s, std::uint32_t t)
 {
     ++m_searches;
-    std::fill(m_dist.begin(), m_dist.end(), kInf);
     std::fill(m_reach.begin(), m_reach.end(), kUnscanned);
     const std::int64_t* const potential = m_potential.data();
     std::int64_t* const dist = m_dist.data();
@@ -268,8 +267,10 @@ bool PrimalDual::shortestPaths(std::uint32_t s, std::uint32_t t)
     const std::int64_t dt = dist[t];
     m_level = dt;
     std::int64_t* const p = m_potential.data();
-    for (std::size_t v = 0, n = m_potential.size(); v < n; ++v)
+    for (std::size_t v = 0, n = m_potential.size(); v < n; ++v) {
         p[v] += std::min(dist[v], dt);
+        dist[v] = kInf; // ready for the next search
+    }
     return true;
 }
 
