@@ -1,6 +1,9 @@
 // One test per policy kind: switching the rule changes the results in the way the rule says.
 #include "scenario_fixture.hpp"
 
+#include <cstring>
+#include <string>
+
 using namespace cp;
 using test::at;
 using test::bundled;
@@ -155,4 +158,51 @@ TEST(PolicyEffects, AFirmThatRefusesHomeDesignedChipsRunsNone)
     EXPECT_EQ(after, 0.0);
     EXPECT_GT(at(refuses, "alibaba-cloud-cn", "capacity_h100e", "2027-12-01"),
               at(base, "alibaba-cloud-cn", "capacity_h100e", "2027-12-01"));
+}
+
+// PolicyBook reuses a route's decision while the rules bearing on it stay the same, tracked as
+// bits of at most 64 rules; with more it works every decision out afresh. Both paths must give
+// the same results: more rules that change nothing may not change a number.
+namespace {
+scenario::Scenario withCopies(scenario::Scenario s, std::size_t atLeast, bool afterTheRun)
+{
+    const auto originals = s.policies;
+    while (s.policies.size() <= atLeast) {
+        for (auto p : originals) {
+            // Two enforcement rules multiply their factors: a copy would change the leak.
+            if (p.type == scenario::PolicyType::SmugglingEnforcement)
+                continue;
+            if (afterTheRun) {
+                p.id += "-later-" + std::to_string(s.policies.size());
+                p.from = s.run.end + core::kDay;
+                p.until.reset();
+            }
+            s.policies.push_back(p); // a same-id copy: named by the same overrides
+        }
+    }
+    return s;
+}
+} // namespace
+
+TEST(PolicyEffects, RulesThatNeverApplyChangeNothingPastSixtyFourRules)
+{
+    const auto base = bundled("baseline");
+    const auto more = withCopies(base, 70, true);
+    ASSERT_GT(more.policies.size(), 64U);
+    EXPECT_EQ(runOf(more).fingerprint, runOf(base).fingerprint);
+}
+
+TEST(PolicyEffects, CopiesOfTheRulesChangeNoSeriesPastSixtyFourRules)
+{
+    for (const std::size_t rules : {40, 70}) { // decisions reused, and worked out afresh
+        const auto a = runOf(bundled("baseline"));
+        const auto b = runOf(withCopies(bundled("baseline"), rules, false));
+        ASSERT_EQ(a.series.size(), b.series.size()) << rules;
+        for (std::size_t i = 0; i < a.series.size(); ++i) {
+            ASSERT_EQ(a.series[i].values.size(), b.series[i].values.size());
+            EXPECT_EQ(0, std::memcmp(a.series[i].values.data(), b.series[i].values.data(),
+                                     a.series[i].values.size() * sizeof(double)))
+                << rules << " rules: " << a.series[i].entity << " " << a.series[i].metric;
+        }
+    }
 }
