@@ -120,8 +120,8 @@ void World::computeMarket(SimTime t0, SimTime t1)
     for (const LeaseEdge& le : edges) {
         const double h = static_cast<double>(m_flow.flow(le.edge)) / kFlowScale;
         auto& fs = m_firms[le.firm];
-        const auto key = std::make_pair(static_cast<int>(le.firm), static_cast<int>(le.dc));
-        const bool was = m_leaseActive[key];
+        auto& active = m_leaseActive[le.firm * dcs.size() + le.dc];
+        const bool was = active;
         const auto& firm = firms[le.firm];
         const auto& dc = dcs[le.dc];
         if (h > 0) {
@@ -132,7 +132,7 @@ void World::computeMarket(SimTime t0, SimTime t1)
         }
         const bool now = h >= 1.0;
         if (now != was) {
-            m_leaseActive[key] = now;
+            active = now;
             log(t0, LogKind::Lease,
                 now ? firm.name + " leases capacity at " + dc.name + " (" + dc.location + ", operator " + dc.operatorName + ")"
                     : firm.name + "'s lease at " + dc.name + " ends",

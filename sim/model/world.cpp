@@ -29,6 +29,7 @@ World::World(const scenario::Scenario& s, std::uint64_t seed, WorldOptions optio
     m_firms.resize(s.firms.size());
     m_hwNoted.assign(nChips * s.dataCentres.size() * s.policies.size(), 0);
     m_leaseNoted.assign(s.firms.size() * s.dataCentres.size() * s.policies.size(), 0);
+    m_leaseActive.assign(s.firms.size() * s.dataCentres.size(), 0);
     m_tier2Used.assign(s.jurisdictions.size(), 0.0);
     m_chipH100e.resize(nChips);
     for (std::size_t c = 0; c < nChips; ++c)

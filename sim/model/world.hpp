@@ -139,7 +139,7 @@ private:
 
     // Per-month flow figures for recording, by route index (see WorldIndex)
     std::vector<RouteMonth> m_routeMonth;
-    std::map<std::pair<int, int>, bool> m_leaseActive;  ///< (firm, dc) leased last month
+    std::vector<std::uint8_t> m_leaseActive; ///< by firm * dcs + dc: leased last month
     std::vector<std::uint8_t> m_routeShipped; ///< by route: had shipments last month
     std::map<std::string, bool> m_blockSeen; ///< keys noteBlock() recorded, unless WorldIndex::blockKeysDistinct
 
