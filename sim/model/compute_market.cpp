@@ -162,7 +162,7 @@ void World::refreshSiteMix()
             const double h100e = static_cast<double>(st.chipUnits[c]) * m_chipH100e[c];
             mix.chips.push_back({c, h100e / capacity});
             smuggled += static_cast<double>(st.smuggledUnits[c]) * m_chipH100e[c];
-            if (m_index.chipOrigin[c] == m_index.dcLocation[d])
+            if (m_index.designedAt(c, d))
                 native += h100e;
         }
         mix.smuggled = smuggled / capacity;

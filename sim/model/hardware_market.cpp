@@ -167,7 +167,7 @@ void World::hardwareMarket(SimTime t0, SimTime t1)
                 continue;
             }
             route.anyOpen = true;
-            const bool controlled = controlledChip[c] && m_index.chipOrigin[c] != m_index.dcLocation[d];
+            const bool controlled = controlledChip[c] && !m_index.designedAt(c, d);
             const auto* jur = m_index.dcJurisdiction[d];
             const bool tier2Capped = controlled && jur && jur->diffusionTier == 2;
             net::NodeIndex from = supply[c];

@@ -92,17 +92,20 @@ void World::record(std::size_t period, SimTime)
     refreshCapacity();
     // From each site's integer tallies by chip: unit counts are exact in a double.
     for (std::size_t d = 0; d < nDcs; ++d) {
+        const auto& chipUnits = m_dcs[d].chipUnits;
         const auto ji = m_dcJurisdiction[d];
-        m_jurUnits[ji] += static_cast<double>(m_dcs[d].units);
-        for (std::size_t c = 0; c < nChips; ++c)
-            m_jurH100e[ji] += static_cast<double>(m_dcs[d].chipUnits[c]) * m_chipH100e[c];
-    }
-    for (std::size_t d = 0; d < nDcs; ++d) {
+        std::int64_t units = 0, foreign = 0;
+        for (std::size_t c = 0; c < nChips; ++c) {
+            units += chipUnits[c];
+            if (!m_index.designedAt(c, d))
+                foreign += chipUnits[c];
+            m_jurH100e[ji] += static_cast<double>(chipUnits[c]) * m_chipH100e[c];
+        }
+        m_jurUnits[ji] += static_cast<double>(units);
         const auto& dc = m_s.dataCentres[d];
         double** columns = &m_recordColumns[dcBase + d * kDcMetrics];
         column(columns[0], dc.id, EntityKind::DataCentre, "capacity_h100e")[period] = m_dcs[d].capacityH100e;
-        column(columns[1], dc.id, EntityKind::DataCentre, "foreign_chips_units")[period] =
-            static_cast<double>(m_dcs[d].foreignUnits);
+        column(columns[1], dc.id, EntityKind::DataCentre, "foreign_chips_units")[period] = static_cast<double>(foreign);
     }
     for (std::size_t j = 0; j < nJur; ++j) {
         const auto& id = m_s.jurisdictions[j].id;

@@ -187,14 +187,10 @@ void World::install(std::size_t d, Cohort c)
 {
     auto& dc = m_dcs[d];
     c.h100e = static_cast<double>(c.units) * m_chipH100e[static_cast<std::size_t>(c.chip)];
-    c.foreign = m_index.chipOrigin[static_cast<std::size_t>(c.chip)] != m_index.dcLocation[d];
     dc.cohorts.push_back(c);
     // Units are set here only (retirement zeroes positive counts and drops them), so a
     // negative cohort, once installed, stays: checkInvariants() need not search for it.
     m_negativeCohort = m_negativeCohort || c.units < 0;
-    dc.units += c.units;
-    if (c.foreign)
-        dc.foreignUnits += c.units;
     dc.chipUnits[static_cast<std::size_t>(c.chip)] += c.units;
     if (c.smuggled)
         dc.smuggledUnits[static_cast<std::size_t>(c.chip)] += c.units;
@@ -212,9 +208,6 @@ void World::retireChips(SimTime t)
             if (young->units > 0) {
                 auto& dc = m_dcs[d];
                 const auto chip = static_cast<std::size_t>(young->chip);
-                dc.units -= young->units;
-                if (young->foreign)
-                    dc.foreignUnits -= young->units;
                 dc.chipUnits[chip] -= young->units;
                 if (young->smuggled)
                     dc.smuggledUnits[chip] -= young->units;

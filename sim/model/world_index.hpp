@@ -21,6 +21,8 @@ struct WorldIndex {
     /// Place ids: each distinct jurisdiction string (locations, origins, HQs) gets one integer,
     /// so two places are equal exactly when their ids are.
     std::vector<int> dcLocation, chipOrigin, firmHq;
+    /// The chip is designed where the data centre sits (not foreign to it).
+    [[nodiscard]] bool designedAt(std::size_t chip, std::size_t dc) const { return chipOrigin[chip] == dcLocation[dc]; }
     std::size_t nPlaces = 0;
 
     /// By chip, the data centres (ascending) it can be bought for: the vendor sells it at the

@@ -22,18 +22,14 @@ struct Cohort {
     std::int64_t units = 0;
     SimTime installed = 0;
     bool smuggled = false;
-    // Set by World::install(), for the monthly loops over every cohort:
-    bool foreign = false;      ///< designed outside the data centre's location
-    double h100e = 0;          ///< units x the chip's H100e
+    double h100e = 0; ///< units x the chip's H100e, set by World::install()
 };
 
 struct DcState {
     std::vector<Cohort> cohorts;
-    /// Sums of the cohorts' units, all and of chips designed outside the DC's location, kept
-    /// as cohorts come and go (integers: any order of summing gives the same figure).
-    std::int64_t units = 0, foreignUnits = 0;
-    /// Units by chip, all and smuggled, kept the same way: the monthly split of a site's compute
-    /// by chip reads these instead of going over every cohort once per firm.
+    /// The cohorts' units by chip, all and smuggled, kept as cohorts come and go (integers: any
+    /// order of summing gives the same figure): the monthly split of a site's compute by chip
+    /// and the recorded unit counts read these instead of going over every cohort.
     std::vector<std::int64_t> chipUnits, smuggledUnits;
     double inTransitH100e = 0; ///< ordered, not yet arrived
     double capacityH100e = 0;  ///< installed, refreshed each month
