@@ -124,18 +124,10 @@ void World::hardwareMarket(SimTime t0, SimTime t1)
             }
 
     // Without a policy date inside the month the averaged decision is the one at t0, and the
-    // policy book remembers that per epoch (stretch between policy dates): each part of the
-    // month looks its epoch up once.
+    // policy book remembers that per epoch (stretch between policy dates), looked up once here.
     const std::size_t nDcs = dcs.size();
     const std::span<const SimTime> cuts = m_rules.boundariesWithin(t0, t1);
-    auto& parts = m_hw.epochs;
-    parts.clear();
-    parts.push_back(&m_rules.epochAt(t0));
-    for (const SimTime t : cuts)
-        parts.push_back(&m_rules.epochAt(t));
-    const auto partAt = [&](SimTime t) -> const PolicyBook::Epoch& {
-        return **std::find_if(parts.begin(), parts.end(), [&](const PolicyBook::Epoch* e) { return t < e->until; });
-    };
+    const PolicyBook::Epoch& epoch = m_rules.epochAt(t0);
 
     auto& shipEdges = m_hw.shipEdges;
     shipEdges.clear();
@@ -156,8 +148,8 @@ void World::hardwareMarket(SimTime t0, SimTime t1)
             const std::size_t pair = c * nDcs + d;
             RouteMonth& route = m_routeMonth[m_index.routeOfPair[pair]];
             const RouteDecision& dec =
-                cuts.empty() ? m_rules.hardwareDecision(c, d, *parts[0])
-                             : (split = m_rules.averaged(t0, t1, cuts, [&](SimTime t) { return m_rules.hardwareDecision(c, d, partAt(t)); }));
+                cuts.empty() ? m_rules.hardwareDecision(c, d, epoch)
+                             : (split = m_rules.averaged(t0, t1, cuts, [&](SimTime t) { return m_rules.hardwareDecision(c, d, m_rules.epochAt(t)); }));
             reportBlock(m_hwNoted, pair, dec, net::RouteKind::Hardware, chip.id, dc.id, chip.id, m_chipProducer[c]);
             if (dec.open <= 0) {
                 if (!route.blocked) {

@@ -45,8 +45,8 @@ public:
         mutable std::vector<RouteDecision> decisions;
         mutable std::vector<std::uint8_t> known;
     };
-    /// The epoch holding t. The market looks it up once per month (or part of a month) rather
-    /// than once per route.
+    /// The epoch holding t; references stay valid for the PolicyBook's life. The market looks
+    /// it up once a month, and per route only in the few months a policy date splits.
     [[nodiscard]] const Epoch& epochAt(SimTime t) const
     {
         if (t < m_memoFrom || t >= m_memoUntil)

@@ -170,7 +170,6 @@ private:
         std::vector<std::uint8_t> controlledChip;
         std::vector<ShipEdge> shipEdges;
         std::vector<std::pair<int, SimTime>> horizons; ///< (months ahead, date) this month's demand looked at
-        std::vector<const PolicyBook::Epoch*> epochs;  ///< of the month's parts, split at policy dates
     } m_hw;
     struct LeaseEdge {
         net::EdgeIndex edge; ///< a plain or, at a short site, a convex arc (see addLeaseArcs())
