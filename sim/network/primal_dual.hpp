@@ -63,8 +63,9 @@ private:
     /// Moves a convex arc's forward half `fwd` to the first piece with room from m.open on,
     /// all empty.
     void openNext(Margin& m, HalfEdge& fwd);
-    /// Dijkstra on reduced costs, stopped when t is settled; shifts the potentials so that
-    /// shortest s-t paths have zero reduced cost. False if t is unreachable.
+    /// Dijkstra on reduced costs, stopped once t's distance is final; shifts the potentials so
+    /// that shortest s-t paths have zero reduced cost, and fills m_reach. False if t is
+    /// unreachable.
     bool shortestPaths(std::uint32_t s, std::uint32_t t);
     /// One depth-first pass: pushes up to `limit` from u (not the sink) to the sink along
     /// simple paths of admissible half-edges (residual > 0, zero reduced cost); returns the
