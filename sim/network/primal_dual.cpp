@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <limits>
+#include <stdexcept>
 
 namespace cp::net::detail {
 
@@ -133,7 +134,8 @@ void PrimalDual::solve(std::size_t nodes, const std::vector<Arc>& arcs, const st
     }
     // Costs are non-negative, so zero potentials are feasible to start with.
     m_potential.assign(nodes, 0);
-    m_dist.assign(nodes, kInf); // then reset by each search as it moves the potentials
+    m_dist.resize(nodes);
+    m_scanned.resize(nodes);
     m_reach.resize(nodes);
     m_onPath.assign(nodes, 0);
     m_frontier.resize(nodes);
@@ -141,7 +143,7 @@ void PrimalDual::solve(std::size_t nodes, const std::vector<Arc>& arcs, const st
     m_slot.resize(nodes);
     m_ready.resize(nodes);
     m_cursor.resize(nodes);
-    m_searches = 0;
+    m_searches = m_resumed = 0;
     const auto src = static_cast<std::uint32_t>(s), sink = static_cast<std::uint32_t>(t);
     // Each round: one search for the next shortest distance, which makes the shortest s-t
     // paths exactly the s-t paths of zero reduced cost, then one depth-first pass that pushes
@@ -151,9 +153,14 @@ void PrimalDual::solve(std::size_t nodes, const std::vector<Arc>& arcs, const st
     // distance again (a zero shift) and the next pass continues. That is rare here and
     // cheaper than proving every round's flow maximal.
     m_sink = sink;
+    m_clean = false; // the first search starts from s
     while (src != sink && shortestPaths(src, sink)) {
         std::copy(m_graph.first.begin(), m_graph.first.end() - 1, m_cursor.begin());
-        push(src, kInf); // > 0: the search's own path to t has zero reduced cost
+        m_clean = true;
+        // > 0: the search's own path to t has zero reduced cost. Nothing would mean a wrong
+        // search, and the same round again forever: stop with an error instead.
+        if (push(src, kInf) == 0)
+            throw std::logic_error("min-cost flow: a round found a shortest path but pushed nothing along it");
     }
     flow.resize(arcs.size());
     pieceFlow.resize(pieces.size());
@@ -174,10 +181,85 @@ void PrimalDual::solve(std::size_t nodes, const std::vector<Arc>& arcs, const st
     }
 }
 
+void PrimalDual::startSearch(std::uint32_t s)
+{
+    std::fill(m_dist.begin(), m_dist.end(), kInf);
+    std::fill(m_scanned.begin(), m_scanned.end(), 0);
+    std::fill(m_reach.begin(), m_reach.end(), kUnscanned);
+    m_frontierSize = 0;
+    m_readySize = 1;
+    m_ready[0] = s;
+    m_dist[s] = 0;
+}
+
+void PrimalDual::resumeSearch(std::uint32_t t)
+{
+    // The last search stopped at t with the distances of the nodes it had not settled still
+    // standing. The pass since then saturated nothing but arcs into t, and every half-edge it
+    // opened (the reverse of one it pushed along) has zero reduced cost between nodes at
+    // distance <= the last dist(t). So, measured from the potentials just moved by that search,
+    // the nodes it settled are at 0 along the tight paths that led there and need no second
+    // scan; a node it had reached, at d, is now at d - dist(t) (all of its candidates came from
+    // settled nodes, whose arcs are unchanged); t is at the cheapest arc into it from a scanned
+    // node, as those arcs are now (a convex one may have moved to its next piece).
+    const std::int64_t dt = m_level;
+    std::int64_t* const dist = m_dist.data();
+    std::int64_t* const reach = m_reach.data();
+    for (std::size_t v = 0, n = m_dist.size(); v < n; ++v) {
+        if (dist[v] != kInf)
+            dist[v] = dist[v] <= dt ? 0 : dist[v] - dt;
+        // An arc of a node not scanned again reached its head at d then, d - dist(t) now, or
+        // less (a head settled by then moved by its distance, not dist(t)): a lower bound
+        // keeps m_reach's test exact. Arcs opened since lead from a node on a pushed path
+        // (whose value is <= dist(t) then, <= 0 now) to nodes at 0.
+        if (reach[v] != kUnscanned && reach[v] != kInf)
+            reach[v] -= dt;
+    }
+    std::size_t kept = 0;
+    for (std::size_t k = 0; k < m_frontierSize; ++k) {
+        const std::uint32_t v = m_frontier[k];
+        if (v == t)
+            continue;
+        if (dist[v] == 0) {
+            m_ready[m_readySize++] = v; // at the last dist(t): settled next, at 0
+            continue;
+        }
+        m_slot[v] = static_cast<std::uint32_t>(kept);
+        m_frontier[kept] = v;
+        m_frontierDist[kept++] = dist[v];
+    }
+    m_frontierSize = kept;
+    const HalfEdge* const edges = m_graph.edges.data();
+    const std::int64_t pt = m_potential[t];
+    std::int64_t best = kInf;
+    for (std::uint32_t i = m_graph.first[t]; i < m_graph.first[t + 1]; ++i) {
+        const HalfEdge& in = edges[edges[i].rev]; // into t
+        const std::uint32_t u = edges[i].head;
+        if (in.residual > 0 && m_scanned[u]) {
+            const std::int64_t d = in.cost + m_potential[u] - pt;
+            best = std::min(best, d);
+            // The arcs into t changed (t is farther now): one the last search found no
+            // shorter than t's distance then may be tight now; m_reach must count it.
+            reach[u] = std::min(reach[u], d);
+        }
+    }
+    dist[t] = best;
+    if (best != kInf) {
+        m_slot[t] = static_cast<std::uint32_t>(m_frontierSize);
+        m_frontier[m_frontierSize] = t;
+        m_frontierDist[m_frontierSize++] = best;
+    }
+}
+
 bool PrimalDual::shortestPaths(std::uint32_t s, std::uint32_t t)
 {
     ++m_searches;
-    std::fill(m_reach.begin(), m_reach.end(), kUnscanned);
+    if (m_clean && m_allowResume) {
+        ++m_resumed;
+        resumeSearch(t);
+    } else {
+        startSearch(s);
+    }
     const std::int64_t* const potential = m_potential.data();
     std::int64_t* const dist = m_dist.data();
     std::int64_t* const reach = m_reach.data();
@@ -194,9 +276,8 @@ bool PrimalDual::shortestPaths(std::uint32_t s, std::uint32_t t)
     std::uint32_t* const ready = m_ready.data();
     const HalfEdge* const edges = m_graph.edges.data();
     const std::uint32_t* const first = m_graph.first.data();
-    std::size_t frontierSize = 0, readySize = 1;
-    ready[0] = s;
-    dist[s] = 0;
+    std::uint8_t* const scanned = m_scanned.data();
+    std::size_t frontierSize = m_frontierSize, readySize = m_readySize;
     std::int64_t current = 0; // the distance being settled
     bool tFinal = false;      // t reached at the distance being settled
     while (!tFinal) {
@@ -220,6 +301,7 @@ bool PrimalDual::shortestPaths(std::uint32_t s, std::uint32_t t)
             slot[frontier[best]] = static_cast<std::uint32_t>(best);
         }
         const std::uint32_t u = ready[--readySize]; // never t: the checks above stop first
+        scanned[u] = 1;
         const std::int64_t base = current + potential[u];
         std::int64_t nearest = kInf; // see m_reach
         for (const HalfEdge *e = edges + first[u], *end = edges + first[u + 1]; e != end; ++e) {
@@ -238,6 +320,7 @@ bool PrimalDual::shortestPaths(std::uint32_t s, std::uint32_t t)
             dist[v] = d;
             if (d == current && v == t) {
                 tFinal = true; // nothing is nearer: final, and the search can stop
+                ready[readySize++] = u; // its other arcs are not relaxed yet: scanned again if resumed
                 break;
             }
             if (d == current) {
@@ -259,6 +342,8 @@ bool PrimalDual::shortestPaths(std::uint32_t s, std::uint32_t t)
         }
         reach[u] = nearest;
     }
+    m_frontierSize = frontierSize;
+    m_readySize = readySize;
     if (dist[t] == kInf)
         return false; // t never reached (once reached, it stays queued until settled)
     // Nodes settled before t move by their distance, all others by t's: reduced costs stay
@@ -267,10 +352,8 @@ bool PrimalDual::shortestPaths(std::uint32_t s, std::uint32_t t)
     const std::int64_t dt = dist[t];
     m_level = dt;
     std::int64_t* const p = m_potential.data();
-    for (std::size_t v = 0, n = m_potential.size(); v < n; ++v) {
+    for (std::size_t v = 0, n = m_potential.size(); v < n; ++v)
         p[v] += std::min(dist[v], dt);
-        dist[v] = kInf; // ready for the next search
-    }
     return true;
 }
 
@@ -294,6 +377,8 @@ std::int64_t PrimalDual::push(std::uint32_t u, std::int64_t limit)
         const std::int64_t d = v == m_sink ? room : push(v, room);
         if (d == 0)
             continue; // nothing more gets through v this round
+        if (d == e->residual && v != m_sink)
+            m_clean = false; // saturated (or moved to another piece): the next search starts afresh
         if (e->convex) {
             moveConvex(*e, d);
         } else {
