@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <limits>
 #include <stdexcept>
+#include <string>
 
 namespace cp::net::detail {
 
@@ -201,7 +202,11 @@ void PrimalDual::resumeSearch(std::uint32_t t)
     // the nodes it settled are at 0 along the tight paths that led there and need no second
     // scan; a node it had reached, at d, is now at d - dist(t) (all of its candidates came from
     // settled nodes, whose arcs are unchanged); t is at the cheapest arc into it from a scanned
-    // node, as those arcs are now (a convex one may have moved to its next piece).
+    // node, as those arcs are now (a convex one may have moved to its next piece). A node the
+    // pass pushed through but the search had not settled is at 0 too, though its standing
+    // distance may say more: the first such node on its path was reached at the last dist(t),
+    // so it waits at 0 and is scanned before any node farther away, and the path's zero-cost
+    // arcs then bring the others down to 0 in turn.
     const std::int64_t dt = m_level;
     std::int64_t* const dist = m_dist.data();
     std::int64_t* const reach = m_reach.data();
@@ -350,11 +355,46 @@ bool PrimalDual::shortestPaths(std::uint32_t s, std::uint32_t t)
     // non-negative, and those on shortest s-t paths become zero. Unreached nodes (dist =
     // infinity) move by the finite dist(t), so potentials stay bounded by path costs.
     const std::int64_t dt = dist[t];
+    if (m_verify)
+        verifySearch(s, t);
     m_level = dt;
     std::int64_t* const p = m_potential.data();
     for (std::size_t v = 0, n = m_potential.size(); v < n; ++v)
         p[v] += std::min(dist[v], dt);
     return true;
+}
+
+void PrimalDual::verifySearch(std::uint32_t s, std::uint32_t t) const
+{
+    // Plain O(n^2) Dijkstra on the reduced costs, every node, from scratch.
+    const std::size_t n = m_dist.size();
+    std::vector<std::int64_t> exact(n, kInf);
+    std::vector<std::uint8_t> done(n, 0);
+    exact[s] = 0;
+    for (;;) {
+        std::size_t u = n;
+        for (std::size_t v = 0; v < n; ++v)
+            if (!done[v] && exact[v] != kInf && (u == n || exact[v] < exact[u]))
+                u = v;
+        if (u == n)
+            break;
+        done[u] = 1;
+        for (std::uint32_t i = m_graph.first[u]; i < m_graph.first[u + 1]; ++i) {
+            const HalfEdge& e = m_graph.edges[i];
+            if (e.residual <= 0)
+                continue;
+            const std::int64_t reduced = e.cost + m_potential[u] - m_potential[e.head];
+            if (reduced < 0)
+                throw std::logic_error("min-cost flow: a residual arc of negative reduced cost");
+            exact[e.head] = std::min(exact[e.head], exact[u] + reduced);
+        }
+    }
+    // What the potentials take from a search: min(dist, dist(t)).
+    const std::int64_t dt = m_dist[t];
+    for (std::size_t v = 0; v < n; ++v)
+        if (std::min(exact[v], dt) != std::min(m_dist[v], dt) || exact[t] != dt)
+            throw std::logic_error("min-cost flow: search " + std::to_string(m_searches) + " found node " +
+                                   std::to_string(v) + " at " + std::to_string(m_dist[v]) + ", not " + std::to_string(exact[v]));
 }
 
 std::int64_t PrimalDual::push(std::uint32_t u, std::int64_t limit)

@@ -56,6 +56,9 @@ public:
     [[nodiscard]] std::size_t resumed() const { return m_resumed; }
     /// Off: every search starts from s (the same flows, more work; for tests that show it).
     void allowResume(bool on) { m_allowResume = on; }
+    /// On: every search's distances are checked against a plain Dijkstra from s (slow; for
+    /// tests), std::logic_error if they differ where the potentials use them.
+    void verifySearches(bool on) { m_verify = on; }
 
 private:
     /// Sets up the residual graph of `arcs` (no flow): reset() or build().
@@ -137,7 +140,8 @@ private:
     std::uint32_t m_sink = 0;               ///< this solve's
     std::vector<std::uint32_t> m_cursor;    ///< by node, current half-edge of the DFS (and build scratch)
     std::size_t m_searches = 0, m_resumed = 0;
-    bool m_allowResume = true;
+    bool m_allowResume = true, m_verify = false;
+    void verifySearch(std::uint32_t s, std::uint32_t t) const;
 };
 
 } // namespace cp::net::detail
