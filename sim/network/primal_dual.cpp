@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <limits>
 #include <stdexcept>
-#include <string>
 
 namespace cp::net::detail {
 
@@ -135,8 +134,7 @@ void PrimalDual::solve(std::size_t nodes, const std::vector<Arc>& arcs, const st
     }
     // Costs are non-negative, so zero potentials are feasible to start with.
     m_potential.assign(nodes, 0);
-    m_dist.resize(nodes);
-    m_scanned.resize(nodes);
+    m_dist.assign(nodes, kInf); // then reset by each search as it moves the potentials
     m_reach.resize(nodes);
     m_onPath.assign(nodes, 0);
     m_frontier.resize(nodes);
@@ -144,7 +142,7 @@ void PrimalDual::solve(std::size_t nodes, const std::vector<Arc>& arcs, const st
     m_slot.resize(nodes);
     m_ready.resize(nodes);
     m_cursor.resize(nodes);
-    m_searches = m_resumed = 0;
+    m_searches = 0;
     const auto src = static_cast<std::uint32_t>(s), sink = static_cast<std::uint32_t>(t);
     // Each round: one search for the next shortest distance, which makes the shortest s-t
     // paths exactly the s-t paths of zero reduced cost, then one depth-first pass that pushes
@@ -154,10 +152,8 @@ void PrimalDual::solve(std::size_t nodes, const std::vector<Arc>& arcs, const st
     // distance again (a zero shift) and the next pass continues. That is rare here and
     // cheaper than proving every round's flow maximal.
     m_sink = sink;
-    m_clean = false; // the first search starts from s
     while (src != sink && shortestPaths(src, sink)) {
         std::copy(m_graph.first.begin(), m_graph.first.end() - 1, m_cursor.begin());
-        m_clean = true;
         // > 0: the search's own path to t has zero reduced cost. Nothing would mean a wrong
         // search, and the same round again forever: stop with an error instead.
         if (push(src, kInf) == 0)
@@ -182,89 +178,10 @@ void PrimalDual::solve(std::size_t nodes, const std::vector<Arc>& arcs, const st
     }
 }
 
-void PrimalDual::startSearch(std::uint32_t s)
-{
-    std::fill(m_dist.begin(), m_dist.end(), kInf);
-    std::fill(m_scanned.begin(), m_scanned.end(), 0);
-    std::fill(m_reach.begin(), m_reach.end(), kUnscanned);
-    m_frontierSize = 0;
-    m_readySize = 1;
-    m_ready[0] = s;
-    m_dist[s] = 0;
-}
-
-void PrimalDual::resumeSearch(std::uint32_t t)
-{
-    // The last search stopped at t with the distances of the nodes it had not settled still
-    // standing. The pass since then saturated nothing but arcs into t, and every half-edge it
-    // opened (the reverse of one it pushed along) has zero reduced cost between nodes at
-    // distance <= the last dist(t). So, measured from the potentials just moved by that search,
-    // the nodes it settled are at 0 along the tight paths that led there and need no second
-    // scan; a node it had reached, at d, is now at d - dist(t) (all of its candidates came from
-    // settled nodes, whose arcs are unchanged); t is at the cheapest arc into it from a scanned
-    // node, as those arcs are now (a convex one may have moved to its next piece). A node the
-    // pass pushed through but the search had not settled is at 0 too, though its standing
-    // distance may say more: the first such node on its path was reached at the last dist(t),
-    // so it waits at 0 and is scanned before any node farther away, and the path's zero-cost
-    // arcs then bring the others down to 0 in turn.
-    const std::int64_t dt = m_level;
-    std::int64_t* const dist = m_dist.data();
-    std::int64_t* const reach = m_reach.data();
-    for (std::size_t v = 0, n = m_dist.size(); v < n; ++v) {
-        if (dist[v] != kInf)
-            dist[v] = dist[v] <= dt ? 0 : dist[v] - dt;
-        // An arc of a node not scanned again reached its head at d then, d - dist(t) now, or
-        // less (a head settled by then moved by its distance, not dist(t)): a lower bound
-        // keeps m_reach's test exact. Arcs opened since lead from a node on a pushed path
-        // (whose value is <= dist(t) then, <= 0 now) to nodes at 0.
-        if (reach[v] != kUnscanned && reach[v] != kInf)
-            reach[v] -= dt;
-    }
-    std::size_t kept = 0;
-    for (std::size_t k = 0; k < m_frontierSize; ++k) {
-        const std::uint32_t v = m_frontier[k];
-        if (v == t)
-            continue;
-        if (dist[v] == 0) {
-            m_ready[m_readySize++] = v; // at the last dist(t): settled next, at 0
-            continue;
-        }
-        m_slot[v] = static_cast<std::uint32_t>(kept);
-        m_frontier[kept] = v;
-        m_frontierDist[kept++] = dist[v];
-    }
-    m_frontierSize = kept;
-    const HalfEdge* const edges = m_graph.edges.data();
-    const std::int64_t pt = m_potential[t];
-    std::int64_t best = kInf;
-    for (std::uint32_t i = m_graph.first[t]; i < m_graph.first[t + 1]; ++i) {
-        const HalfEdge& in = edges[edges[i].rev]; // into t
-        const std::uint32_t u = edges[i].head;
-        if (in.residual > 0 && m_scanned[u]) {
-            const std::int64_t d = in.cost + m_potential[u] - pt;
-            best = std::min(best, d);
-            // The arcs into t changed (t is farther now): one the last search found no
-            // shorter than t's distance then may be tight now; m_reach must count it.
-            reach[u] = std::min(reach[u], d);
-        }
-    }
-    dist[t] = best;
-    if (best != kInf) {
-        m_slot[t] = static_cast<std::uint32_t>(m_frontierSize);
-        m_frontier[m_frontierSize] = t;
-        m_frontierDist[m_frontierSize++] = best;
-    }
-}
-
 bool PrimalDual::shortestPaths(std::uint32_t s, std::uint32_t t)
 {
     ++m_searches;
-    if (m_clean && m_allowResume) {
-        ++m_resumed;
-        resumeSearch(t);
-    } else {
-        startSearch(s);
-    }
+    std::fill(m_reach.begin(), m_reach.end(), kUnscanned);
     const std::int64_t* const potential = m_potential.data();
     std::int64_t* const dist = m_dist.data();
     std::int64_t* const reach = m_reach.data();
@@ -281,8 +198,9 @@ bool PrimalDual::shortestPaths(std::uint32_t s, std::uint32_t t)
     std::uint32_t* const ready = m_ready.data();
     const HalfEdge* const edges = m_graph.edges.data();
     const std::uint32_t* const first = m_graph.first.data();
-    std::uint8_t* const scanned = m_scanned.data();
-    std::size_t frontierSize = m_frontierSize, readySize = m_readySize;
+    std::size_t frontierSize = 0, readySize = 1;
+    ready[0] = s;
+    dist[s] = 0;
     std::int64_t current = 0; // the distance being settled
     bool tFinal = false;      // t reached at the distance being settled
     while (!tFinal) {
@@ -306,7 +224,6 @@ bool PrimalDual::shortestPaths(std::uint32_t s, std::uint32_t t)
             slot[frontier[best]] = static_cast<std::uint32_t>(best);
         }
         const std::uint32_t u = ready[--readySize]; // never t: the checks above stop first
-        scanned[u] = 1;
         const std::int64_t base = current + potential[u];
         std::int64_t nearest = kInf; // see m_reach
         for (const HalfEdge *e = edges + first[u], *end = edges + first[u + 1]; e != end; ++e) {
@@ -325,7 +242,6 @@ bool PrimalDual::shortestPaths(std::uint32_t s, std::uint32_t t)
             dist[v] = d;
             if (d == current && v == t) {
                 tFinal = true; // nothing is nearer: final, and the search can stop
-                ready[readySize++] = u; // its other arcs are not relaxed yet: scanned again if resumed
                 break;
             }
             if (d == current) {
@@ -347,54 +263,19 @@ bool PrimalDual::shortestPaths(std::uint32_t s, std::uint32_t t)
         }
         reach[u] = nearest;
     }
-    m_frontierSize = frontierSize;
-    m_readySize = readySize;
     if (dist[t] == kInf)
         return false; // t never reached (once reached, it stays queued until settled)
     // Nodes settled before t move by their distance, all others by t's: reduced costs stay
     // non-negative, and those on shortest s-t paths become zero. Unreached nodes (dist =
     // infinity) move by the finite dist(t), so potentials stay bounded by path costs.
     const std::int64_t dt = dist[t];
-    if (m_verify)
-        verifySearch(s, t);
     m_level = dt;
     std::int64_t* const p = m_potential.data();
-    for (std::size_t v = 0, n = m_potential.size(); v < n; ++v)
+    for (std::size_t v = 0, n = m_potential.size(); v < n; ++v) {
         p[v] += std::min(dist[v], dt);
-    return true;
-}
-
-void PrimalDual::verifySearch(std::uint32_t s, std::uint32_t t) const
-{
-    // Plain O(n^2) Dijkstra on the reduced costs, every node, from scratch.
-    const std::size_t n = m_dist.size();
-    std::vector<std::int64_t> exact(n, kInf);
-    std::vector<std::uint8_t> done(n, 0);
-    exact[s] = 0;
-    for (;;) {
-        std::size_t u = n;
-        for (std::size_t v = 0; v < n; ++v)
-            if (!done[v] && exact[v] != kInf && (u == n || exact[v] < exact[u]))
-                u = v;
-        if (u == n)
-            break;
-        done[u] = 1;
-        for (std::uint32_t i = m_graph.first[u]; i < m_graph.first[u + 1]; ++i) {
-            const HalfEdge& e = m_graph.edges[i];
-            if (e.residual <= 0)
-                continue;
-            const std::int64_t reduced = e.cost + m_potential[u] - m_potential[e.head];
-            if (reduced < 0)
-                throw std::logic_error("min-cost flow: a residual arc of negative reduced cost");
-            exact[e.head] = std::min(exact[e.head], exact[u] + reduced);
-        }
+        dist[v] = kInf; // ready for the next search
     }
-    // What the potentials take from a search: min(dist, dist(t)).
-    const std::int64_t dt = m_dist[t];
-    for (std::size_t v = 0; v < n; ++v)
-        if (std::min(exact[v], dt) != std::min(m_dist[v], dt) || exact[t] != dt)
-            throw std::logic_error("min-cost flow: search " + std::to_string(m_searches) + " found node " +
-                                   std::to_string(v) + " at " + std::to_string(m_dist[v]) + ", not " + std::to_string(exact[v]));
+    return true;
 }
 
 std::int64_t PrimalDual::push(std::uint32_t u, std::int64_t limit)
@@ -417,8 +298,6 @@ std::int64_t PrimalDual::push(std::uint32_t u, std::int64_t limit)
         const std::int64_t d = v == m_sink ? room : push(v, room);
         if (d == 0)
             continue; // nothing more gets through v this round
-        if (d == e->residual && v != m_sink)
-            m_clean = false; // saturated (or moved to another piece): the next search starts afresh
         if (e->convex) {
             moveConvex(*e, d);
         } else {

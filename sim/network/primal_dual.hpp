@@ -7,11 +7,7 @@
 // length: it stops once the sink's distance is final and shifts potentials by min(dist, dist(sink))
 // (as LEMON and the AtCoder Library do), which turns the shortest s-t paths into exactly the
 // s-t paths of zero reduced cost; then one depth-first pass with current-arc pointers (as in
-// Dinic) pushes flow along those. About 14 searches per solve remain (~2,070 per run, two
-// markets). When that pass saturated nothing but arcs into the sink (a demand tranche filled,
-// the common case), the next search carries the last one on instead of starting from s: the
-// nodes it settled stay at distance 0 and are not scanned again (resumeSearch; about a
-// quarter of the searches in a baseline run).
+// Dinic) pushes flow along those. About 8 searches per solve remain (~1,130 per run).
 //
 // What it guarantees: a maximum flow, and among maximum flows one of minimum total cost (the
 // same totalFlow() and totalCost() as Boost's successive_shortest_path_nonnegative_weights,
@@ -52,13 +48,6 @@ public:
 
     /// Dijkstra searches in the last solve(), the last one finding the sink unreachable.
     [[nodiscard]] std::size_t searches() const { return m_searches; }
-    /// Of those, the ones that carried the search before on (see resumeSearch).
-    [[nodiscard]] std::size_t resumed() const { return m_resumed; }
-    /// Off: every search starts from s (the same flows, more work; for tests that show it).
-    void allowResume(bool on) { m_allowResume = on; }
-    /// On: every search's distances are checked against a plain Dijkstra from s (slow; for
-    /// tests), std::logic_error if they differ where the potentials use them.
-    void verifySearches(bool on) { m_verify = on; }
 
 private:
     /// Sets up the residual graph of `arcs` (no flow): reset() or build().
@@ -78,11 +67,6 @@ private:
     /// that shortest s-t paths have zero reduced cost, and fills m_reach. False if t is
     /// unreachable.
     bool shortestPaths(std::uint32_t s, std::uint32_t t);
-    /// A search from s alone.
-    void startSearch(std::uint32_t s);
-    /// Carries the last search on, as seen from the potentials it left, after a pass that
-    /// saturated only arcs into t (m_clean).
-    void resumeSearch(std::uint32_t t);
     /// One depth-first pass: pushes up to `limit` from u (not the sink) to the sink along
     /// simple paths of admissible half-edges (residual > 0, zero reduced cost); returns the
     /// amount pushed. Recursive: depth up to the number of nodes, tens to a few hundred in
@@ -131,17 +115,10 @@ private:
     std::vector<std::int64_t> m_frontierDist; ///< their distances, by frontier position
     std::vector<std::uint32_t> m_slot;      ///< by node in the frontier: its position there
     std::vector<std::uint32_t> m_ready;     ///< reached at the distance being settled, this search
-    std::size_t m_frontierSize = 0, m_readySize = 0; ///< where the last search stopped
-    std::vector<std::uint8_t> m_scanned;    ///< by node: scanned since the last search from s
-    /// The last depth-first pass saturated no half-edge but those into t (nor moved a convex
-    /// arc elsewhere to another piece): the next search may resume the last one.
-    bool m_clean = false;
     std::vector<std::uint8_t> m_onPath;     ///< by node: on the depth-first path now
     std::uint32_t m_sink = 0;               ///< this solve's
     std::vector<std::uint32_t> m_cursor;    ///< by node, current half-edge of the DFS (and build scratch)
-    std::size_t m_searches = 0, m_resumed = 0;
-    bool m_allowResume = true, m_verify = false;
-    void verifySearch(std::uint32_t s, std::uint32_t t) const;
+    std::size_t m_searches = 0;
 };
 
 } // namespace cp::net::detail

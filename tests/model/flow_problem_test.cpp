@@ -1,5 +1,4 @@
 #include "sim/network/flow_problem.hpp"
-#include "sim/network/primal_dual.hpp"
 
 #include "sim/core/rng.hpp"
 
@@ -346,73 +345,4 @@ TEST(FlowProblem, ReusedProblemGivesAFreshOnesFlowsWhenGraphsAlternate)
         for (std::size_t e = 0; e < g.arcs.size(); ++e)
             ASSERT_EQ(reused.flow(reusedEdge[e]), fresh.flow(freshEdge[e])) << "trial " << trial << " edge " << e;
     }
-}
-
-// A search may carry the one before on when the pass between saturated only arcs into the
-// sink (PrimalDual::resumeSearch). That is only worth having if it changes nothing: on the
-// random graphs above (arcs out of the sink and into the source, parallel twins, self-loops,
-// ties everywhere) and on market-shaped ones (sources, buyers, convex demand tranches into
-// the sink), a solver that resumes must give every arc and piece the flow of one that
-// always starts afresh, and must have resumed often enough for that to mean something.
-TEST(FlowProblem, ResumedSearchesGiveTheFlowsOfFreshOnes)
-{
-    using cp::net::detail::Arc;
-    using cp::net::detail::PrimalDual;
-    cp::core::RngStreams rngs(14);
-    auto& rng = rngs.stream("resume");
-    const auto below = [&](std::uint64_t n) { return static_cast<std::int64_t>(rng.next() % n); };
-    PrimalDual resuming, fresh;
-    fresh.allowResume(false);
-    resuming.verifySearches(true); // equal flows could hide a wrong distance: check each search
-    std::size_t resumed = 0, searches = 0;
-    for (int trial = 0; trial < 5000; ++trial) {
-        std::vector<Arc> arcs;
-        std::vector<cp::net::FlowPiece> pieces;
-        std::size_t nodes = 0;
-        int source = 0, sink = 1;
-        const auto addConvex = [&](int from, int to, int count, std::int64_t step) {
-            Arc a{from, to, 0, 0, static_cast<std::uint32_t>(pieces.size()), static_cast<std::uint32_t>(count)};
-            std::int64_t cost = below(3);
-            a.cost = cost;
-            for (int k = 0; k < count; ++k) {
-                pieces.push_back({rng.bernoulli(0.1) ? 0 : below(40), cost});
-                a.capacity += pieces.back().capacity;
-                cost += step;
-            }
-            arcs.push_back(a);
-        };
-        if (trial % 2 == 0) {
-            // A market: source -> sellers -> buyers -> sink in tranches, some reverse-priced.
-            const int sellers = 1 + static_cast<int>(below(6)), buyers = 1 + static_cast<int>(below(8));
-            nodes = static_cast<std::size_t>(2 + sellers + buyers);
-            for (int a = 0; a < sellers; ++a)
-                arcs.push_back({0, 2 + a, below(120), 0});
-            for (int a = 0; a < sellers; ++a)
-                for (int b = 0; b < buyers; ++b)
-                    if (rng.bernoulli(0.7))
-                        arcs.push_back({2 + a, 2 + sellers + b, below(60), below(trial % 4 == 0 ? 3 : 30)});
-            for (int b = 0; b < buyers; ++b)
-                addConvex(2 + sellers + b, 1, 2 + static_cast<int>(below(5)), 1 + below(2));
-        } else {
-            const RandomGraph g = randomGraph(rng, trial % 4 == 3 ? trial - 1 : trial);
-            nodes = static_cast<std::size_t>(g.nodes);
-            source = g.source;
-            sink = g.sink;
-            for (const auto& a : g.arcs) {
-                if (rng.bernoulli(0.2))
-                    addConvex(a.from, a.to, 2 + static_cast<int>(below(4)), 1 + below(3));
-                else
-                    arcs.push_back({a.from, a.to, a.capacity, a.cost});
-            }
-        }
-        std::vector<std::int64_t> flowA, pieceA, flowB, pieceB;
-        resuming.solve(nodes, arcs, pieces, source, sink, flowA, pieceA);
-        fresh.solve(nodes, arcs, pieces, source, sink, flowB, pieceB);
-        ASSERT_EQ(flowA, flowB) << "trial " << trial;
-        ASSERT_EQ(pieceA, pieceB) << "trial " << trial;
-        EXPECT_EQ(fresh.resumed(), 0u);
-        resumed += resuming.resumed();
-        searches += resuming.searches();
-    }
-    EXPECT_GT(resumed, searches / 10) << resumed << " of " << searches << " searches resumed";
 }
