@@ -1,13 +1,14 @@
 // The solver behind FlowProblem::solve: exact min-cost max-flow by the primal-dual method.
 //
-// The monthly market graphs are small (tens of nodes, ~150 arcs) but need ~30 augmenting
-// paths each with successive shortest paths (one Dijkstra per path, ~4,200 searches per
-// baseline run). Most of those paths are equally long: demand comes in tranches of a few
+// The monthly market graphs are small (tens of nodes, ~150 arcs) but need tens of augmenting
+// paths each with successive shortest paths (one Dijkstra per path). Most of those paths
+// are equally long: demand comes in tranches of a few
 // distinct costs and many chips share a price. So here one Dijkstra serves all paths of one
 // length: it stops once the sink's distance is final and shifts potentials by min(dist, dist(sink))
 // (as LEMON and the AtCoder Library do), which turns the shortest s-t paths into exactly the
 // s-t paths of zero reduced cost; then one depth-first pass with current-arc pointers (as in
-// Dinic) pushes flow along those. About 8 searches per solve remain (~1,130 per run).
+// Dinic) pushes flow along those. About 14 searches per solve remain (~2,070 in the 142
+// solves of a baseline run, both markets).
 //
 // What it guarantees: a maximum flow, and among maximum flows one of minimum total cost (the
 // same totalFlow() and totalCost() as Boost's successive_shortest_path_nonnegative_weights,
@@ -18,7 +19,8 @@
 // Integer arithmetic only. An unreachable node's (infinite) distance is never added to a
 // potential: nodes not settled before the sink move by the sink's distance, so no potential
 // exceeds the sink's, the cost of a simple path. Unlike Boost's loop, nothing needs to
-// saturate, and nothing overflows while costs times node count fit in int64. No allocation per solve once the buffers have grown.
+// saturate, and nothing overflows while costs times node count fit in int64. No allocation
+// per solve once the buffers have grown.
 #pragma once
 
 #include "sim/network/flow_problem.hpp"
@@ -43,6 +45,8 @@ public:
     /// Min-cost max-flow from s to t over `arcs` on `nodes` nodes; flow[i] is arc i's flow.
     /// s == t gives zero flow.
     /// pieceFlow[k] is piece k's flow (pieces of convex arcs, see Arc).
+    /// std::logic_error if a round finds a shortest path but pushes nothing along it, which a
+    /// correct search cannot give (it would otherwise repeat that round forever).
     void solve(std::size_t nodes, const std::vector<Arc>& arcs, const std::vector<Piece>& pieces, NodeIndex s,
                NodeIndex t, std::vector<std::int64_t>& flow, std::vector<std::int64_t>& pieceFlow);
 
