@@ -38,6 +38,28 @@ int EventLogModel::lastRowAtOrBefore(core::SimTime date) const
     return static_cast<int>(it - log.begin()) - 1;
 }
 
+std::vector<int> EventLogModel::sampleRows(Column column) const
+{
+    std::vector<int> rows;
+    if (!m_result || column == TextColumn)
+        return rows;
+    // What the column's text and font depend on: the date, the kind (bold or coloured by kind),
+    // the firm (its name and colour).
+    std::set<std::string> firms;
+    std::set<core::SimTime> dates;
+    std::set<model::LogKind> kinds;
+    const auto& log = m_result->log;
+    for (std::size_t i = 0; i < log.size(); ++i) {
+        const auto& e = log[i];
+        const bool isNew = column == DateColumn   ? dates.insert(e.time).second
+                           : column == KindColumn ? kinds.insert(e.kind).second
+                                                  : firms.insert(e.firm).second;
+        if (isNew)
+            rows.push_back(static_cast<int>(i));
+    }
+    return rows;
+}
+
 int EventLogModel::rowCount(const QModelIndex& parent) const
 {
     return parent.isValid() || !m_result ? 0 : static_cast<int>(m_result->log.size());

@@ -10,6 +10,7 @@
 
 #include <optional>
 #include <set>
+#include <vector>
 
 namespace cp::gui {
 
@@ -26,6 +27,9 @@ public:
     void setCursor(core::SimTime date, bool reveal);
     /// The last row at or before `date`, or -1.
     [[nodiscard]] int lastRowAtOrBefore(core::SimTime date) const;
+    /// One row for each different thing `column` shows (Date, Kind or Firm), so that a view
+    /// can size the column from a few dozen rows instead of measuring every one.
+    [[nodiscard]] std::vector<int> sampleRows(Column column) const;
 
     int rowCount(const QModelIndex& parent = {}) const override;
     int columnCount(const QModelIndex& parent = {}) const override;

@@ -9,7 +9,26 @@
 #include <QTableView>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace cp::gui {
+
+namespace {
+// Sizes a column to the widest of some rows' texts, as ResizeToContents would over all rows.
+class LogTable : public QTableView {
+public:
+    using QTableView::QTableView;
+    [[nodiscard]] int widthFor(const QAbstractItemModel& model, int column, const std::vector<int>& rows) const
+    {
+        QStyleOptionViewItem option;
+        initViewItemOption(&option);
+        int width = horizontalHeader()->sectionSizeHint(column);
+        for (int row : rows)
+            width = std::max(width, itemDelegate()->sizeHint(option, model.index(row, column)).width());
+        return width + (showGrid() ? 1 : 0);
+    }
+};
+} // namespace
 
 EventLogView::EventLogView(QWidget* parent) : QWidget(parent)
 {
@@ -40,7 +59,7 @@ EventLogView::EventLogView(QWidget* parent) : QWidget(parent)
     bar->addWidget(m_count);
     layout->addLayout(bar);
 
-    m_table = new QTableView(this);
+    m_table = new LogTable(this);
     m_table->setModel(m_filter);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
@@ -49,9 +68,8 @@ EventLogView::EventLogView(QWidget* parent) : QWidget(parent)
     m_table->setWordWrap(false);
     m_table->verticalHeader()->hide();
     m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 6);
-    m_table->horizontalHeader()->setSectionResizeMode(EventLogModel::DateColumn, QHeaderView::ResizeToContents);
-    m_table->horizontalHeader()->setSectionResizeMode(EventLogModel::KindColumn, QHeaderView::ResizeToContents);
-    m_table->horizontalHeader()->setSectionResizeMode(EventLogModel::FirmColumn, QHeaderView::ResizeToContents);
+    // Sized by fitColumns() on each result: ResizeToContents measured every row (some 500 in
+    // the baseline) again at each change, a third of the GUI thread's work per result.
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->setIconSize(QSize(10, 10));
     layout->addWidget(m_table, 1);
@@ -91,7 +109,15 @@ void EventLogView::setResult(ResultPtr result, ScenarioPtr scenario)
     }
     m_filter->setFirm(m_firm->currentData().toString());
     m_model->setResult(std::move(result), std::move(scenario));
+    fitColumns();
     updateCount();
+}
+
+void EventLogView::fitColumns()
+{
+    const auto* table = static_cast<const LogTable*>(m_table);
+    for (auto column : {EventLogModel::DateColumn, EventLogModel::KindColumn, EventLogModel::FirmColumn})
+        m_table->horizontalHeader()->resizeSection(column, table->widthFor(*m_model, column, m_model->sampleRows(column)));
 }
 
 void EventLogView::setFirmFilter(const QString& firmId)

@@ -34,6 +34,8 @@ signals:
 
 private:
     void updateCount();
+    /// Widths of the date, kind and firm columns for the widest text each shows in this run.
+    void fitColumns();
 
     EventLogModel* m_model = nullptr;
     EventLogFilter* m_filter = nullptr;

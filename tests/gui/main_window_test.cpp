@@ -15,6 +15,7 @@
 
 #include <QAction>
 #include <QCheckBox>
+#include <QHeaderView>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -206,6 +207,24 @@ TEST_F(WindowFixture, ClickingTheEventLogJumpsToThatDate)
     EXPECT_GT(window->eventLog()->filter()->rowCount(), 0);
     for (int r = 0; r < window->eventLog()->filter()->rowCount(); ++r)
         EXPECT_EQ(window->eventLog()->filter()->index(r, 0).data(EventLogModel::FirmIdRole).toString(), "deepseek");
+}
+
+TEST_F(WindowFixture, TheEventLogsColumnsFitEveryRowsText)
+{
+    openAndWait(baselinePath());
+    QTableView* table = window->eventLog()->table();
+    ASSERT_GT(table->model()->rowCount(), 100);
+    // What ResizeToContents would give over every row: the columns are sized from a sample of
+    // rows, one per distinct date, kind and firm.
+    table->verticalHeader()->setResizeContentsPrecision(-1);
+    table->horizontalHeader()->setResizeContentsPrecision(-1);
+    for (int column : {EventLogModel::DateColumn, EventLogModel::KindColumn, EventLogModel::FirmColumn}) {
+        // (QTableView makes its override protected; QAbstractItemView has it public.)
+        const int needed = std::max(static_cast<const QAbstractItemView*>(table)->sizeHintForColumn(column), table->horizontalHeader()->sectionSizeHint(column));
+        const int width = table->horizontalHeader()->sectionSize(column);
+        EXPECT_GE(width, needed) << "column " << column << " cuts some row's text";
+        EXPECT_LE(width, needed + 2) << "column " << column << " wider than its widest text";
+    }
 }
 
 TEST_F(WindowFixture, AnInvalidEditShowsABannerNotADialog)
