@@ -14,9 +14,9 @@ SimulationController::SimulationController(ScenarioDocument* document, QObject* 
     qRegisterMetaType<cp::gui::RunOutcomePtr>();
     qRegisterMetaType<cp::gui::MonteCarloOutcomePtr>();
 
-    m_debounce.setSingleShot(true);
-    m_debounce.setInterval(50);
-    connect(&m_debounce, &QTimer::timeout, this, &SimulationController::runNow);
+    m_nextTurn.setSingleShot(true);
+    m_nextTurn.setInterval(0);
+    connect(&m_nextTurn, &QTimer::timeout, this, &SimulationController::runNow);
 
     m_runThread = new QThread(this);
     m_runThread->setObjectName(QStringLiteral("chokepoint-run"));
@@ -59,13 +59,16 @@ void SimulationController::scheduleRun()
 {
     if (!m_sinceEdit.isValid())
         m_sinceEdit.start(); // the first edit of a burst
-    m_debounce.start();
+    m_editsWaiting = true;
+    if (!runUnderWay())
+        m_nextTurn.start(); // else onRunFinished() sends them
     updateBusy();
 }
 
 void SimulationController::runNow()
 {
-    m_debounce.stop();
+    m_nextTurn.stop();
+    m_editsWaiting = false;
     if (!m_document->isOpen())
         return;
     if (!m_sinceEdit.isValid())
@@ -148,6 +151,9 @@ void SimulationController::onRunFinished(const RunOutcomePtr& outcome)
     m_stats = {outcome->loadMs, outcome->runMs,
                m_sinceEdit.isValid() ? static_cast<double>(m_sinceEdit.nsecsElapsed()) / 1e6 : 0.0, outcome->generation};
     m_sinceEdit.invalidate();
+    // Edits made meanwhile (a drag going on) run next, on the worker while this result is drawn.
+    if (m_editsWaiting)
+        runNow();
     if (!outcome->ok()) {
         m_lastErrors = diagnosticLines(outcome->errors);
         updateBusy();

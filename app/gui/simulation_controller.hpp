@@ -1,8 +1,15 @@
-// Drives re-simulation for the window: watches the document, debounces edits (~50 ms), sends
-// whole-scenario runs to a worker thread, and keeps the newest current run and the pinned
-// reference. Generation numbers make results of superseded requests stale: the worker skips
-// them if they have not started, and the controller drops them if they finish late, so a
-// result the user has already edited away is never shown. Lives on the GUI thread.
+// Drives re-simulation for the window: watches the document, sends whole-scenario runs to a
+// worker thread, and keeps the newest current run and the pinned reference.
+//
+// An edit runs at once when no run is under way (edits made in one turn of the event loop run
+// together). Edits made while a run is under way are folded into one more run, started as soon
+// as that run finishes, with the document as it is then. So while a slider is dragged the
+// charts follow it as fast as runs finish (each finished run is shown, ~15 ms apart for the
+// baseline), and the last state the user left always runs last.
+//
+// Requests superseded by an explicit runNow() (re-run, opening a file) are stale: generation
+// numbers let the worker skip them if they have not started and the controller drop them if
+// they finish late, so their results are never shown. Lives on the GUI thread.
 #pragma once
 
 #include "app/gui/run_types.hpp"
@@ -30,10 +37,9 @@ public:
     explicit SimulationController(ScenarioDocument* document, QObject* parent = nullptr);
     ~SimulationController() override;
 
-    void setDebounceInterval(int ms) { m_debounce.setInterval(ms); }
-    /// Re-simulates once edits pause for the debounce interval.
+    /// Re-simulates for an edit: now if no run is under way, else once it has finished.
     void scheduleRun();
-    /// Re-simulates now (cancels a pending debounce).
+    /// Re-simulates now; a run under way becomes stale.
     void runNow();
 
     /// The current run becomes the reference drawn dashed.
@@ -54,7 +60,7 @@ public:
     [[nodiscard]] const ScenarioPtr& currentScenario() const { return m_scenario; }
     [[nodiscard]] const ResultPtr& referenceResult() const { return m_reference; }
     [[nodiscard]] const QString& referenceLabel() const { return m_referenceLabel; }
-    [[nodiscard]] bool isBusy() const { return m_received < m_generation || m_debounce.isActive(); }
+    [[nodiscard]] bool isBusy() const { return runUnderWay() || m_editsWaiting; }
     [[nodiscard]] std::uint64_t generation() const { return m_generation; }
     [[nodiscard]] int staleResultsDropped() const { return m_staleDropped; }
     [[nodiscard]] const RunStats& lastStats() const { return m_stats; }
@@ -78,6 +84,7 @@ private:
     void onDocumentReset();
     void onRunFinished(const RunOutcomePtr& outcome);
     void post(RunRequest request);
+    [[nodiscard]] bool runUnderWay() const { return m_received < m_generation; }
     void updateBusy();
 
     ScenarioDocument* m_document; // not owned
@@ -86,7 +93,8 @@ private:
     QThread* m_batchThread = nullptr;
     SimulationWorker* m_runWorker = nullptr;   // lives on m_runThread
     SimulationWorker* m_batchWorker = nullptr; // lives on m_batchThread
-    QTimer m_debounce;
+    QTimer m_nextTurn;         ///< runs the edits of one event-loop turn together
+    bool m_editsWaiting = false; ///< edits not yet sent to the worker
     QElapsedTimer m_sinceEdit;
     std::uint64_t m_generation = 0, m_received = 0, m_referenceGeneration = 0;
     bool m_pinNextAsReference = false;

@@ -1,5 +1,6 @@
-// The simulation controller and its worker threads: runs start on edits, results of superseded
-// requests are never shown, failures are reported without losing the last good run, and the
+// The simulation controller and its worker threads: runs start on edits, edits made during a
+// run are folded into one more run (a drag is followed live), results of superseded requests
+// are never shown, failures are reported without losing the last good run, and the
 // GUI thread's event loop keeps turning while runs and Monte Carlo batches execute.
 #include "app/gui/simulation_controller.hpp"
 #include "test_support.hpp"
@@ -12,6 +13,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <atomic>
 
 using namespace cp::gui;
@@ -49,7 +51,7 @@ TEST_F(ControllerFixture, OpeningRunsTheScenarioAndPinsItAsReference)
     EXPECT_FALSE(controller.isBusy());
 }
 
-TEST_F(ControllerFixture, AnEditReSimulatesAfterTheDebounceAndKeepsTheReference)
+TEST_F(ControllerFixture, AnEditReSimulatesAndKeepsTheReference)
 {
     openBaseline();
     const ResultPtr reference = controller.referenceResult();
@@ -62,15 +64,44 @@ TEST_F(ControllerFixture, AnEditReSimulatesAfterTheDebounceAndKeepsTheReference)
     EXPECT_EQ(controller.currentOverrides().size(), 1u);
 }
 
-TEST_F(ControllerFixture, BurstsOfEditsRunOnceForTheLastValue)
+TEST_F(ControllerFixture, EditsMadeInOneTurnOfTheEventLoopRunOnceForTheLastValue)
 {
     openBaseline();
     for (int i = 0; i < 20; ++i)
         doc.edit("firms.deepseek.algorithmic_efficiency", std::to_string(1.5 + 0.05 * i), "drag", 1);
     ASSERT_TRUE(waitUntil([&] { return results.count() >= 1 && !controller.isBusy(); }));
     QTest::qWait(100);
-    EXPECT_EQ(results.count(), 1) << "debounced: one run for the whole drag";
+    EXPECT_EQ(results.count(), 1) << "one run for the edits of one turn";
     EXPECT_DOUBLE_EQ(deepseekEfficiency(controller), 1.5 + 0.05 * 19);
+}
+
+TEST_F(ControllerFixture, ADragIsFollowedLiveAndItsLastValueRunsLast)
+{
+    openBaseline();
+    std::atomic<int> runs{0};
+    controller.setBeforeRunHook([&](const RunRequest&) {
+        ++runs;
+        QThread::msleep(150); // a slow run: the drag goes on meanwhile
+    });
+    std::vector<double> shown;
+    QObject::connect(&controller, &SimulationController::resultReady,
+                     [&] { shown.push_back(deepseekEfficiency(controller)); });
+    // Ten slider moves 40 ms apart: each in its own turn of the event loop, as a mouse drag.
+    for (int i = 0; i < 10; ++i) {
+        doc.edit("firms.deepseek.algorithmic_efficiency", std::to_string(1.5 + 0.1 * i), "drag", 1);
+        QTest::qWait(40);
+    }
+    ASSERT_TRUE(waitUntil([&] { return !controller.isBusy(); }, 30000));
+    QTest::qWait(200);
+    // About 400 ms of dragging over 150 ms runs: a result at the first move, more during the
+    // drag (not one at the end only), and never more runs than moves.
+    ASSERT_GE(shown.size(), 3u) << "the charts did not follow the drag";
+    EXPECT_LE(runs.load(), 5);
+    EXPECT_EQ(static_cast<int>(shown.size()), runs.load()) << "every run that finished was shown";
+    EXPECT_DOUBLE_EQ(shown.front(), 1.5);
+    EXPECT_DOUBLE_EQ(shown.back(), 1.5 + 0.1 * 9) << "the value the drag ended on ran last";
+    EXPECT_TRUE(std::is_sorted(shown.begin(), shown.end())) << "results come in the order of the drag";
+    EXPECT_EQ(controller.staleResultsDropped(), 0);
 }
 
 TEST_F(ControllerFixture, AResultThatFinishesAfterANewerEditIsNeverShown)
