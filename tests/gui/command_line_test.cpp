@@ -5,6 +5,7 @@
 #include <QImage>
 #include <QProcess>
 #include <QProcessEnvironment>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 
 #include <gtest/gtest.h>
@@ -55,6 +56,20 @@ TEST(CommandLine, ScreenshotWritesAPngOfTheRequestedSize)
     const QImage image(dir.filePath("shot.png"));
     ASSERT_FALSE(image.isNull());
     EXPECT_EQ(image.size(), QSize(1024, 700));
+}
+
+TEST(CommandLine, TheTimingHarnessEditsDragsReportsAndExits)
+{
+    QTemporaryDir dir;
+    const AppRun r = runApp({"--no-restore", "--measure", "3", baselinePath()}, offscreen(dir));
+    ASSERT_EQ(r.exitCode, 0) << r.err.toStdString();
+    EXPECT_TRUE(r.out.contains("3 edits, edit -> redrawn charts")) << r.out.toStdString();
+    // The drag ends once its last move's run is drawn: 60 moves, so 1 to 60 redraws.
+    const QRegularExpression drag(QStringLiteral("drag, 60 moves .* charts redrawn (\\d+) times"));
+    const auto m = drag.match(r.out);
+    ASSERT_TRUE(m.hasMatch()) << r.out.toStdString();
+    EXPECT_GE(m.captured(1).toInt(), 1);
+    EXPECT_LE(m.captured(1).toInt(), 60);
 }
 
 TEST(CommandLine, ScreenshotOfTheNetworkViewWithEditsAndAReference)
