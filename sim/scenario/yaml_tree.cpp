@@ -116,12 +116,16 @@ namespace {
 // as the CLI does, so that both give the same numbers), and yaml-cpp takes about 90% of such a
 // load: some 10 ms for the 45 KB baseline. So the trees of the last few texts parsed are kept
 // and copied out when the same text comes again under the same file name. The same text and
-// name always give the same tree, so nothing a caller sees can change; only texts that parse
-// are kept, and only small ones, so that the memo stays a few megabytes at most.
+// name always give the same tree, so nothing a caller sees can change. Only texts that parse
+// are kept, and only files' sizes: short texts (a --set value) parse in microseconds and would
+// push the files out, and up to 256 KB a text, so that the memo stays a few megabytes at most.
 class ParseMemo {
 public:
     static constexpr std::size_t kEntries = 8;
+    static constexpr std::size_t kMinTextBytes = 1024;
     static constexpr std::size_t kMaxTextBytes = 256u << 10;
+
+    static bool keeps(const std::string& text) { return text.size() >= kMinTextBytes && text.size() <= kMaxTextBytes; }
 
     std::shared_ptr<const YamlNode> find(const std::string& text, const std::string& file)
     {
@@ -138,8 +142,6 @@ public:
 
     void add(const std::string& text, const std::string& file, std::shared_ptr<const YamlNode> tree)
     {
-        if (text.size() > kMaxTextBytes)
-            return;
         const std::lock_guard lock(m_mutex);
         m_entries.push_front({file, text, std::move(tree)});
         if (m_entries.size() > kEntries)
@@ -184,6 +186,8 @@ YamlNode parseUnmemoised(const std::string& text, const std::string& file)
 
 YamlNode parseYaml(const std::string& text, const std::string& file)
 {
+    if (!ParseMemo::keeps(text))
+        return parseUnmemoised(text, file);
     auto& memo = parseMemo();
     if (auto tree = memo.find(text, file))
         return *tree;

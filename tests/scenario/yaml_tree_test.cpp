@@ -40,7 +40,13 @@ std::vector<std::string> flat(const YamlNode& n)
     return out;
 }
 
-const std::string kText = "id: memo\nfirms:\n  - id: a\n    mfu: 0.4\n  - id: b\n    mfu: 0.3\n";
+// Long enough to be kept (short texts, such as --set values, are parsed afresh each time).
+const std::string kText = [] {
+    std::string text = "id: memo\nfirms:\n  - id: a\n    mfu: 0.4\n  - id: b\n    mfu: 0.3\nnotes:\n";
+    for (int i = 0; i < 100; ++i)
+        text += "  - {id: note" + std::to_string(i) + ", text: \"a line long enough to count\"}\n";
+    return text;
+}();
 
 std::string errorOf(const std::string& text, const std::string& file)
 {
@@ -132,6 +138,8 @@ TEST(ParseMemo, AFileEditedOnDiskBetweenLoadsLoadsItsNewValues)
     auto write = [&](const std::string& mfu) {
         std::string text = cp::test::kMinimalScenario;
         text.replace(text.find("value: 0.4"), 10, "value: " + mfu);
+        for (int i = 0; i < 40; ++i) // long enough for the memo to keep it
+            text += "# a comment line that makes the file longer than the memo's lower bound\n";
         std::ofstream(file) << text;
     };
     write("0.31");
