@@ -482,6 +482,12 @@ void ObjReader::schedule(const std::string& key, Schedule& out, const NumberSpec
             m_ctx.error(val->mark, r.keyPath("value"), "give either 'value' or 'points', not both");
             return;
         }
+        if (!pts && !val) { // `points:` or `value:` with nothing after it (get() gives no node)
+            const std::string given = n->find("points") ? "points" : "value";
+            const auto entry = std::find_if(n->map.begin(), n->map.end(), [&](const auto& e) { return e.key == given; });
+            m_ctx.error(entry->keyMark, r.keyPath(given), "a value is required, found nothing");
+            return;
+        }
         if (val) {
             const auto v = readPlainNumber(*val, r.keyPath("value"), spec, m_ctx);
             if (!v)

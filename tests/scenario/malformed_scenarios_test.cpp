@@ -100,6 +100,10 @@ const Case kCases[] = {
      "bad.yaml:27:14: error: policies.ctrl.enabled: expected true or false, found 'yes'"},
     {"chip without any throughput", "bf16_tflops: 989.4, ", "",
      "bad.yaml:8:5: error: chips.h100: a chip needs at least one of bf16_tflops, fp8_tflops, fp4_tflops above 0"},
+    {"schedule with empty points (found by the fuzzer)", "power_mw: 10}", "power_mw: {points:, source: x}}",
+     "bad.yaml:15:72: error: data_centres.lab-dc.power_mw.points: a value is required, found nothing"},
+    {"schedule with an empty value", "power_mw: 10}", "power_mw: {value: , source: x}}",
+     "bad.yaml:15:72: error: data_centres.lab-dc.power_mw.value: a value is required, found nothing"},
     {"empty document", test::kMinimalScenario, "",
      "bad.yaml: error: expected a mapping of keys to values, found nothing (an empty value)"},
 };
