@@ -90,6 +90,7 @@ void MainWindow::buildLayout()
     layout->addWidget(m_banner);
     layout->addWidget(m_views, 1);
     setCentralWidget(central);
+    connect(m_views, &QTabWidget::currentChanged, this, &MainWindow::syncNetworkView);
 
     m_panel = new ScenarioPanel(m_document, bundledPresets(), this);
     m_panelDock = new QDockWidget(tr("Scenario"), this);
@@ -196,7 +197,7 @@ void MainWindow::onResultReady()
     const bool firmsChanged = !m_shownScenario || firmIds(*m_shownScenario) != firmIds(*scenario);
     m_charts->setResult(result, *scenario);
     m_shownScenario = scenario; // kept alive while the charts may refer to it
-    m_network->setResult(result, scenario.get());
+    syncNetworkView();
     m_eventLog->setResult(result, scenario);
     m_banner->hide();
     if (firmsChanged)
@@ -204,6 +205,19 @@ void MainWindow::onResultReady()
     m_playback->setPeriods(result->periods); // re-applies the cursor to the new views
     updateRunStatus();
     emit resultShown();
+}
+
+void MainWindow::syncNetworkView()
+{
+    // Built only while it is on screen: building it took a third of the GUI thread's work per
+    // result, which a dragged slider would pay on every frame with the charts in front.
+    const ResultPtr& result = m_controller->currentResult();
+    if (m_views->currentWidget() != m_network || !result || m_networkResult == result)
+        return;
+    m_networkResult = result;
+    m_network->setResult(result, m_shownScenario.get());
+    if (m_playback->periodCount() > 0)
+        m_network->setDate(m_playback->cursorDate());
 }
 
 void MainWindow::onCursorChanged(int, core::SimTime date, bool reveal)

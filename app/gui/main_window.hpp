@@ -95,6 +95,8 @@ private:
     void buildLayout();
     void connectModel();
     void onResultReady();
+    /// Gives the network view the current run if it is the tab in front and shows an older one.
+    void syncNetworkView();
     void onCursorChanged(int index, core::SimTime date, bool reveal);
     void jumpTo(core::SimTime date);
     void updateTitle();
@@ -147,6 +149,7 @@ private:
     QMenu* m_firmMenu = nullptr;
     std::map<QString, QAction*> m_actions;
     ScenarioPtr m_shownScenario; ///< kept alive while the charts show its run
+    ResultPtr m_networkResult;   ///< the run the network view shows (it may lag while hidden)
     bool m_layoutRestored = false; ///< dock sizes came from the last session
     bool m_jumpFromLog = false;    ///< the log chose the date: do not re-select its row
 };

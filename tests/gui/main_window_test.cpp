@@ -6,6 +6,7 @@
 #include "app/gui/error_banner.hpp"
 #include "app/gui/event_log_view.hpp"
 #include "app/gui/main_window.hpp"
+#include "app/gui/network/network_view.hpp"
 #include "app/gui/playback_controller.hpp"
 #include "app/gui/policy_editor.hpp"
 #include "app/gui/policy_row.hpp"
@@ -207,6 +208,22 @@ TEST_F(WindowFixture, ClickingTheEventLogJumpsToThatDate)
     EXPECT_GT(window->eventLog()->filter()->rowCount(), 0);
     for (int r = 0; r < window->eventLog()->filter()->rowCount(); ++r)
         EXPECT_EQ(window->eventLog()->filter()->index(r, 0).data(EventLogModel::FirmIdRole).toString(), "deepseek");
+}
+
+TEST_F(WindowFixture, TheNetworkViewIsRebuiltOnlyWhileInFront)
+{
+    openAndWait(baselinePath());
+    QSignalSpy shown(window.get(), &MainWindow::resultShown);
+    window->centralTabs()->setCurrentWidget(window->charts());
+    window->applyEdits({"firms.deepseek.algorithmic_efficiency=2.9"});
+    ASSERT_TRUE(waitUntil([&] { return shown.count() == 1; }));
+    const auto current = window->controller()->currentResult();
+    EXPECT_NE(window->network()->result(), current) << "built while the charts were in front";
+    window->centralTabs()->setCurrentWidget(window->network());
+    EXPECT_EQ(window->network()->result(), current) << "not brought up to date when shown";
+    window->applyEdits({"firms.deepseek.algorithmic_efficiency=3.1"});
+    ASSERT_TRUE(waitUntil([&] { return shown.count() == 2; }));
+    EXPECT_EQ(window->network()->result(), window->controller()->currentResult()) << "in front, each run is shown";
 }
 
 TEST_F(WindowFixture, TheEventLogsColumnsFitEveryRowsText)

@@ -476,6 +476,8 @@ void NetworkView::setDate(core::SimTime date)
     d->showSnapshot(index);
 }
 
+const std::shared_ptr<const model::RunResult>& NetworkView::result() const { return d->result; }
+
 QString NetworkView::edgeTooltipAt(QPointF scenePos) const
 {
     const EdgeItem* best = nullptr;

@@ -25,6 +25,8 @@ public:
     void setResult(std::shared_ptr<const model::RunResult> result, const scenario::Scenario* scenario = nullptr);
     /// Shows the snapshot of the month containing `date`.
     void setDate(core::SimTime date);
+    /// The run shown (nullptr before the first).
+    [[nodiscard]] const std::shared_ptr<const model::RunResult>& result() const;
 
     /// Tooltip text of the edge nearest to a scene point (for tests), empty if none.
     [[nodiscard]] QString edgeTooltipAt(QPointF scenePos) const;
