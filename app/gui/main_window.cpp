@@ -215,9 +215,8 @@ void MainWindow::syncNetworkView()
     if (m_views->currentWidget() != m_network || !result || m_networkResult == result)
         return;
     m_networkResult = result;
+    // At the cursor date: the view keeps the date of every onCursorChanged(), hidden or not.
     m_network->setResult(result, m_shownScenario.get());
-    if (m_playback->periodCount() > 0)
-        m_network->setDate(m_playback->cursorDate());
 }
 
 void MainWindow::onCursorChanged(int, core::SimTime date, bool reveal)

@@ -73,12 +73,24 @@ void startDrag(const std::shared_ptr<Probe>& p)
     p->dragTimer.start();
 }
 
-void report(const Probe& p);
-
 double percentile(std::vector<double> v, double q)
 {
     std::sort(v.begin(), v.end());
     return v.empty() ? 0 : v[static_cast<std::size_t>(q * static_cast<double>(v.size() - 1))];
+}
+
+void report(const Probe& p)
+{
+    // Moves come from a timer on the GUI thread, so redrawing delays them: they take longer
+    // than 60 x 16 ms when a redraw takes longer than 16 ms.
+    const double drawnMs = static_cast<double>(p.dragClock.nsecsElapsed()) / 1e6;
+    std::printf("drag, %d moves due every %d ms (they took %.0f ms): charts redrawn %d times until the last "
+                "move's value, %.0f a second; that value drawn %.1f ms after the last move\n",
+                kDragMoves, kDragMoveMs, p.movesMs, p.redrawsDuringDrag, 1000.0 * p.redrawsDuringDrag / drawnMs,
+                static_cast<double>(p.sinceLastMove.nsecsElapsed()) / 1e6);
+    std::printf("memory: peak RSS %s, now %s\n", qPrintable(procStatus("VmHWM:")), qPrintable(procStatus("VmRSS:")));
+    std::fflush(stdout);
+    p.finish(0);
 }
 
 } // namespace
@@ -117,21 +129,5 @@ void measureWhenReady(MainWindow* window, int edits, QElapsedTimer sinceStart, s
         QTimer::singleShot(0, p->window, [p] { startDrag(p); });
     });
 }
-
-namespace {
-void report(const Probe& p)
-{
-    // Moves come from a timer on the GUI thread, so redrawing delays them: they take longer
-    // than 60 x 16 ms when a redraw takes longer than 16 ms.
-    const double drawnMs = static_cast<double>(p.dragClock.nsecsElapsed()) / 1e6;
-    std::printf("drag, %d moves due every %d ms (they took %.0f ms): charts redrawn %d times until the last "
-                "move's value, %.0f a second; that value drawn %.1f ms after the last move\n",
-                kDragMoves, kDragMoveMs, p.movesMs, p.redrawsDuringDrag, 1000.0 * p.redrawsDuringDrag / drawnMs,
-                static_cast<double>(p.sinceLastMove.nsecsElapsed()) / 1e6);
-    std::printf("memory: peak RSS %s, now %s\n", qPrintable(procStatus("VmHWM:")), qPrintable(procStatus("VmRSS:")));
-    std::fflush(stdout);
-    p.finish(0);
-}
-} // namespace
 
 } // namespace cp::gui
